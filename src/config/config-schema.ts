@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * The environment variables of PRODUCT.md. Only this folder reads process.env; everything else
+ * gets a frozen slice of the parsed result.
+ */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave unset for SQLite)')
+      .optional(),
+    STORAGE: z.enum(['fs', 's3']).default('fs'),
+    MEDIA_DIR: z.string().min(1).default('./media'),
+    FEEDS_DIR: z.string().min(1).default('./feeds'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_BUCKET: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+    S3_PUBLIC_URL: z.url().optional(),
+    ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+    FFMPEG_PATH: optionalString,
+    FFPROBE_PATH: optionalString,
+    MAX_UPLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(2 * 1024 ** 3),
+    MAX_DURATION_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(6 * 3600),
+    LOUDNESS_TARGET_LUFS: z.coerce.number().min(-40).max(-5).default(-16),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE=s3' });
+    }
+  });
+
+export type RawConfig = z.output<typeof configSchema>;

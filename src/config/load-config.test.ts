@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.baseUrl).toBe('http://localhost:3000');
+    expect(config.database.kind).toBe('sqlite');
+    expect(config.storage.driver).toBe('fs');
+    expect(config.limits.maxUploadBytes).toBe(2147483648);
+    expect(config.loudnessTargetLufs).toBe(-16);
+    expect(Object.isFrozen(config.storage)).toBe(true);
+  });
+
+  it('selects PostgreSQL and S3 from their variables', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@127.0.0.1/db',
+      STORAGE: 's3',
+      S3_BUCKET: 'media',
+      S3_ENDPOINT: 'http://127.0.0.1:9000',
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1/db' });
+    expect(config.storage).toMatchObject({ driver: 's3', bucket: 'media', forcePathStyle: true });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT/],
+    [{ STORAGE: 'ftp' }, /STORAGE/],
+    [{ STORAGE: 's3' }, /S3_BUCKET/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ LOUDNESS_TARGET_LUFS: '3' }, /LOUDNESS_TARGET_LUFS/],
+    [{ BASE_URL: 'not a url' }, /BASE_URL/],
+  ])('stops with one line naming the bad variable (%o)', (env, pattern) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).toMatch(pattern);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * Both dialects read these the same way: timestamps as ISO-8601 text, booleans as 0/1
+ * integers, JSON as text. Sizes are bigint in PostgreSQL (parsed back to number).
+ */
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  role: 'admin' | 'editor' | 'viewer';
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ShowsTable {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  language: string;
+  author: string;
+  owner_name: string;
+  owner_email: string;
+  categories: string; // JSON string[]
+  explicit: number;
+  type: 'episodic' | 'serial';
+  link: string | null;
+  copyright: string | null;
+  license: string | null;
+  locked: number;
+  funding: string; // JSON [{ url, title }]
+  guid: string;
+  artwork: string | null; // JSON { keys by size, width, height }
+  loudness_target_lufs: number | null;
+  social: string; // JSON { channels, hashtags, templates }
+  persons: string; // JSON FeedPerson-like
+  new_feed_url: string | null;
+  extra: string; // JSON of channel-level options added later (txt verify, subscribe links, embed allowlist)
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EpisodesTable {
+  id: string;
+  show_id: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  season: number | null;
+  number: number | null;
+  type: 'full' | 'trailer' | 'bonus';
+  explicit: number;
+  status: 'draft' | 'processing' | 'ready' | 'scheduled' | 'published' | 'failed';
+  failure_reason: string | null;
+  publish_at: string | null;
+  published_at: string | null;
+  guid: string;
+  duration_seconds: number | null;
+  audio: string | null; // JSON { key, type, size, sha256 } of the delivery file
+  enclosure_path: string | null; // frozen at first publish: `${showSlug}/${episodeSlug}.mp3`
+  artwork: string | null;
+  quality: string | null; // JSON quality report
+  transcript: string; // JSON { status, languages }
+  chapters: string | null; // JSON chapters
+  job_id: string | null;
+  extra: string; // JSON: persons, soundbites, tag prefill provenance
+  created_at: string;
+  updated_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string; // JSON
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  step: string | null;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  lease_until: string | null;
+  locked_by: string | null;
+  errors: string; // JSON [{ attempt, at, message }]
+  dedupe_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MediaFilesTable {
+  id: string;
+  episode_id: string | null;
+  show_id: string | null;
+  role: string;
+  key: string;
+  size: number;
+  sha256: string;
+  mime_type: string;
+  duration_seconds: number | null;
+  created_at: string;
+}
+
+export interface DownloadEventsTable {
+  id: string;
+  episode_id: string;
+  file_kind: string;
+  at: string;
+  visitor_hash: string;
+  user_agent: string | null;
+  range_start: number | null;
+  range_end: number | null;
+}
+
+export interface AnalyticsSaltsTable {
+  day: string;
+  salt: string;
+}
+
+export interface FeedDocumentsTable {
+  show_id: string;
+  slug: string;
+  xml: string;
+  etag: string;
+  updated_at: string;
+}
+
+export interface Database {
+  api_tokens: ApiTokensTable;
+  shows: ShowsTable;
+  episodes: EpisodesTable;
+  jobs: JobsTable;
+  media_files: MediaFilesTable;
+  download_events: DownloadEventsTable;
+  analytics_salts: AnalyticsSaltsTable;
+  feed_documents: FeedDocumentsTable;
+}
+
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+export type ShowRow = Selectable<ShowsTable>;
+export type NewShowRow = Insertable<ShowsTable>;
+export type ShowUpdate = Updateable<ShowsTable>;
+export type EpisodeRow = Selectable<EpisodesTable>;
+export type NewEpisodeRow = Insertable<EpisodesTable>;
+export type EpisodeUpdate = Updateable<EpisodesTable>;
+export type JobRow = Selectable<JobsTable>;
+export type MediaFileRow = Selectable<MediaFilesTable>;

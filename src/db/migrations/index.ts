@@ -1,0 +1,26 @@
+import type { Migration } from 'kysely';
+import * as createApiTokens from './0001-create-api-tokens.js';
+import * as createShows from './0002-create-shows.js';
+import * as createEpisodes from './0003-create-episodes.js';
+import * as createJobs from './0004-create-jobs.js';
+import * as indexJobsClaim from './0005-index-jobs-claim.js';
+import * as createMediaFiles from './0006-create-media-files.js';
+import * as createDownloadEvents from './0007-create-download-events.js';
+import * as createAnalyticsSalts from './0008-create-analytics-salts.js';
+import * as createFeedDocuments from './0009-create-feed-documents.js';
+
+/**
+ * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
+ * vitest and a bundler. Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-create-api-tokens': createApiTokens,
+  '0002-create-shows': createShows,
+  '0003-create-episodes': createEpisodes,
+  '0004-create-jobs': createJobs,
+  '0005-index-jobs-claim': indexJobsClaim,
+  '0006-create-media-files': createMediaFiles,
+  '0007-create-download-events': createDownloadEvents,
+  '0008-create-analytics-salts': createAnalyticsSalts,
+  '0009-create-feed-documents': createFeedDocuments,
+};

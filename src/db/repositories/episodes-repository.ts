@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Database, EpisodeRow, EpisodeUpdate, NewEpisodeRow } from '../database.js';
+import type { PageCursor } from './page-cursor.js';
+
+export async function insertEpisode(db: Kysely<Database>, row: NewEpisodeRow): Promise<void> {
+  await db.insertInto('episodes').values(row).execute();
+}
+
+export async function findEpisodeById(db: Kysely<Database>, id: string): Promise<EpisodeRow | undefined> {
+  return db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findEpisodeBySlug(
+  db: Kysely<Database>,
+  showId: string,
+  slug: string,
+): Promise<EpisodeRow | undefined> {
+  return db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('show_id', '=', showId)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** The episode whose frozen enclosure path is this one (stable public media URLs). */
+export async function findEpisodeByEnclosurePath(
+  db: Kysely<Database>,
+  enclosurePath: string,
+): Promise<EpisodeRow | undefined> {
+  return db.selectFrom('episodes').selectAll().where('enclosure_path', '=', enclosurePath).executeTakeFirst();
+}
+
+export async function listEpisodes(
+  db: Kysely<Database>,
+  showId: string,
+  limit: number,
+  after?: PageCursor,
+): Promise<EpisodeRow[]> {
+  let query = db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('show_id', '=', showId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+/** Published episodes of a show, newest first: what a feed or public page shows. */
+export async function listPublishedEpisodes(db: Kysely<Database>, showId: string): Promise<EpisodeRow[]> {
+  return db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('show_id', '=', showId)
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .execute();
+}
+
+export async function updateEpisode(db: Kysely<Database>, id: string, patch: EpisodeUpdate): Promise<void> {
+  await db.updateTable('episodes').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteEpisode(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('episodes').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database, NewShowRow, ShowRow, ShowUpdate } from '../database.js';
+import type { PageCursor } from './page-cursor.js';
+
+export async function insertShow(db: Kysely<Database>, row: NewShowRow): Promise<void> {
+  await db.insertInto('shows').values(row).execute();
+}
+
+export async function findShowById(db: Kysely<Database>, id: string): Promise<ShowRow | undefined> {
+  return db.selectFrom('shows').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findShowBySlug(db: Kysely<Database>, slug: string): Promise<ShowRow | undefined> {
+  return db.selectFrom('shows').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Newest first, `limit` rows after the cursor. */
+export async function listShows(db: Kysely<Database>, limit: number, after?: PageCursor): Promise<ShowRow[]> {
+  let query = db
+    .selectFrom('shows')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('created_at', '<', after.createdAt),
+        eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+export async function updateShow(db: Kysely<Database>, id: string, patch: ShowUpdate): Promise<void> {
+  await db.updateTable('shows').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteShow(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('shows').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -1,0 +1,123 @@
+import type { EpisodeRow } from '../db/database.js';
+import type { Person } from './show.js';
+
+export type EpisodeStatus = EpisodeRow['status'];
+
+export interface StoredAudio {
+  key: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
+
+export interface QualityReport {
+  inputLufs: number;
+  outputLufs: number;
+  truePeakDbtp: number;
+  inputTruePeakDbtp?: number;
+  lra: number;
+  clipping?: boolean;
+  leadingSilenceSeconds?: number;
+  trailingSilenceSeconds?: number;
+  sampleRate?: number;
+  channels?: number;
+  codec?: string;
+  targetLufs?: number;
+}
+
+export interface TranscriptState {
+  status: 'none' | 'pending' | 'draft' | 'ready';
+  languages: string[];
+}
+
+export interface EpisodeExtra {
+  persons?: Person[];
+  soundbites?: { startSeconds: number; durationSeconds: number; title?: string }[];
+  original?: { key: string; type: string; size: number; sha256: string; filename?: string };
+  peaksKey?: string;
+}
+
+/** The public JSON shape of an episode (PRODUCT.md). */
+export interface Episode {
+  id: string;
+  showId: string;
+  slug: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  season: number | null;
+  number: number | null;
+  type: 'full' | 'trailer' | 'bonus';
+  explicit: boolean;
+  status: EpisodeStatus;
+  failureReason: string | null;
+  publishAt: string | null;
+  publishedAt: string | null;
+  guid: string;
+  duration: number | null;
+  audio: { url: string; type: string; size: number } | null;
+  artworkUrl: string | null;
+  quality: QualityReport | null;
+  transcript: TranscriptState;
+  persons: Person[];
+  soundbites: { startSeconds: number; durationSeconds: number; title?: string }[];
+  jobId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EpisodeInput {
+  slug?: string;
+  title: string;
+  summary?: string | null;
+  description?: string | null;
+  season?: number | null;
+  number?: number | null;
+  type?: 'full' | 'trailer' | 'bonus';
+  explicit?: boolean;
+  publishAt?: string | null;
+  persons?: Person[];
+  soundbites?: { startSeconds: number; durationSeconds: number; title?: string }[];
+}
+
+export type EpisodePatch = Partial<EpisodeInput>;
+
+export interface EpisodeUrls {
+  /** The stable public enclosure URL; `enclosurePath` wins once the episode was published. */
+  audioUrl(showSlug: string, episodeSlug: string, enclosurePath: string | null): string;
+  episodeArtworkUrl(showSlug: string, episodeSlug: string, artwork: string | null): string | null;
+}
+
+export function toEpisode(row: EpisodeRow, showSlug: string, urls: EpisodeUrls): Episode {
+  const audio = row.audio ? (JSON.parse(row.audio) as StoredAudio) : null;
+  const extra = JSON.parse(row.extra) as EpisodeExtra;
+  return {
+    id: row.id,
+    showId: row.show_id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    season: row.season,
+    number: row.number,
+    type: row.type,
+    explicit: row.explicit === 1,
+    status: row.status,
+    failureReason: row.failure_reason,
+    publishAt: row.publish_at,
+    publishedAt: row.published_at,
+    guid: row.guid,
+    duration: row.duration_seconds,
+    audio: audio
+      ? { url: urls.audioUrl(showSlug, row.slug, row.enclosure_path), type: audio.type, size: audio.size }
+      : null,
+    artworkUrl: urls.episodeArtworkUrl(showSlug, row.slug, row.artwork),
+    quality: row.quality ? JSON.parse(row.quality) : null,
+    transcript: JSON.parse(row.transcript),
+    persons: extra.persons ?? [],
+    soundbites: extra.soundbites ?? [],
+    jobId: row.job_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

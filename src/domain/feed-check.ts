@@ -1,0 +1,84 @@
+import type { EpisodeRow, ShowRow } from '../db/database.js';
+import type { StoredAudio } from './episode.js';
+
+export interface FeedProblem {
+  level: 'error' | 'warning';
+  code: string;
+  message: string;
+  episodeId?: string;
+}
+
+const maxDescriptionBytes = 4000;
+
+/**
+ * Apple Podcasts' and PSP-1's rules for a show and its episodes. Errors block publishing;
+ * warnings are recommendations. `storedSize` gives the real size of an episode's audio file so
+ * an enclosure length that lies is caught.
+ */
+export function checkFeed(
+  show: ShowRow,
+  episodes: EpisodeRow[],
+  storedSize: (episode: EpisodeRow) => number | null,
+): FeedProblem[] {
+  const problems: FeedProblem[] = [];
+  const add = (level: FeedProblem['level'], code: string, message: string, episodeId?: string) =>
+    problems.push({ level, code, message, ...(episodeId ? { episodeId } : {}) });
+
+  if (!show.artwork)
+    add('error', 'artwork_missing', 'The show has no artwork (JPEG or PNG, 1400–3000 px square).');
+  else if ((JSON.parse(show.artwork) as { width: number }).width < 1400)
+    add('error', 'artwork_size', 'Show artwork is smaller than 1400 × 1400 px.');
+  if ((JSON.parse(show.categories) as string[]).length === 0)
+    add('error', 'category_missing', 'The show has no Apple Podcasts category.');
+  if (!show.owner_email) add('error', 'owner_email_missing', 'The show has no owner email (itunes:owner).');
+  if (!show.description.trim()) add('error', 'description_missing', 'The show has no description.');
+  if (Buffer.byteLength(show.description, 'utf8') > maxDescriptionBytes) {
+    add('error', 'description_too_long', `The show description is over ${maxDescriptionBytes} bytes.`);
+  }
+  if (!show.language) add('error', 'language_missing', 'The show has no language.');
+  if (!show.link)
+    add('warning', 'link_missing', 'The show has no website link (recommended by Apple and PSP-1).');
+  if (!show.copyright) add('warning', 'copyright_missing', 'The show has no copyright line (recommended).');
+  if (show.locked !== 1)
+    add('warning', 'not_locked', 'podcast:locked is "no": other hosts may import this feed.');
+
+  for (const episode of episodes) {
+    const id = episode.id;
+    if (!episode.title.trim()) add('error', 'episode_title_missing', 'An episode has no title.', id);
+    if (!episode.audio) {
+      add('error', 'enclosure_missing', `"${episode.title}" has no processed audio.`, id);
+    } else {
+      const audio = JSON.parse(episode.audio) as StoredAudio;
+      const actual = storedSize(episode);
+      if (actual !== null && actual !== audio.size) {
+        add(
+          'error',
+          'enclosure_length_mismatch',
+          `"${episode.title}": enclosure length ${audio.size} does not match the stored file (${actual} bytes).`,
+          id,
+        );
+      }
+    }
+    if (!episode.duration_seconds)
+      add('warning', 'duration_missing', `"${episode.title}" has no duration.`, id);
+    if (show.type === 'serial' && episode.number === null) {
+      add(
+        'error',
+        'episode_number_missing',
+        `"${episode.title}" needs an episode number: the show is serial.`,
+        id,
+      );
+    }
+    if (episode.description && Buffer.byteLength(episode.description, 'utf8') > maxDescriptionBytes) {
+      add(
+        'error',
+        'episode_description_too_long',
+        `"${episode.title}": the description is over ${maxDescriptionBytes} bytes.`,
+        id,
+      );
+    }
+    if (!episode.summary && !episode.description)
+      add('warning', 'episode_description_missing', `"${episode.title}" has no description or summary.`, id);
+  }
+  return problems;
+}

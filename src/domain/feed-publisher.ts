@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
+import { listPublishedEpisodes } from '../db/repositories/episodes-repository.js';
+import { saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
+import { findShowById } from '../db/repositories/shows-repository.js';
+import { buildFeed } from '../feeds/build-feed.js';
+import type { FeedEpisode, FeedShow } from '../feeds/feed-input.js';
+import type { Clock } from '../shared/clock.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { EpisodeExtra, StoredAudio, TranscriptState } from './episode.js';
+import type { PublicUrls } from './public-urls.js';
+import type { Person } from './show.js';
+
+export interface FeedPublisherDeps {
+  db: Kysely<Database>;
+  store: BlobStore;
+  clock: Clock;
+  urls: PublicUrls;
+  feedsDir: string;
+}
+
+/** Where transcripts of an episode are served, per format; the transcripts feature fills this in. */
+export type TranscriptLinks = (show: ShowRow, episode: EpisodeRow) => FeedEpisode['transcripts'];
+
+function toFeedPerson(person: Person) {
+  return { name: person.name, role: person.role, group: person.group, img: person.img, href: person.href };
+}
+
+/**
+ * The rebuild-feed job: reads the show and its published episodes, builds the RSS with the pure
+ * feeds/ module, and stores it three ways: the database (served by every API process), FEEDS_DIR
+ * (atomically, for any static host), and the object store in S3 mode (for a CDN).
+ */
+export function createFeedPublisher(deps: FeedPublisherDeps & { transcriptLinks?: TranscriptLinks }) {
+  const { db, urls } = deps;
+
+  function toFeedShow(show: ShowRow, episodes: EpisodeRow[]): FeedShow {
+    const extra = JSON.parse(show.extra) as { txtVerify?: string[] };
+    return {
+      title: show.title,
+      description: show.description,
+      link: show.link ?? urls.showPage(show.slug),
+      feedUrl: urls.feedUrl(show.slug),
+      language: show.language,
+      author: show.author,
+      owner: { name: show.owner_name, email: show.owner_email },
+      categories: JSON.parse(show.categories),
+      explicit: show.explicit === 1,
+      type: show.type,
+      copyright: show.copyright ?? undefined,
+      license: show.license ?? undefined,
+      locked: show.locked === 1,
+      guid: show.guid,
+      imageUrl: urls.showArtworkUrl(show.slug, show.artwork) ?? undefined,
+      funding: JSON.parse(show.funding),
+      persons: (JSON.parse(show.persons) as Person[]).map(toFeedPerson),
+      newFeedUrl: show.new_feed_url ?? undefined,
+      medium: 'podcast',
+      txtVerify: extra.txtVerify,
+      updatedAt: new Date(
+        Math.max(Date.parse(show.updated_at), ...episodes.map((e) => Date.parse(e.updated_at))),
+      ),
+    };
+  }
+
+  function toFeedEpisode(show: ShowRow, episode: EpisodeRow): FeedEpisode | null {
+    if (!episode.audio || !episode.published_at) return null;
+    const audio = JSON.parse(episode.audio) as StoredAudio;
+    const extra = JSON.parse(episode.extra) as EpisodeExtra;
+    const transcript = JSON.parse(episode.transcript) as TranscriptState;
+    return {
+      guid: episode.guid,
+      title: episode.title,
+      link: urls.episodePage(show.slug, episode.slug),
+      summary: episode.summary ?? undefined,
+      description: episode.description ?? undefined,
+      publishedAt: new Date(episode.published_at),
+      enclosure: {
+        url: urls.audioUrl(show.slug, episode.slug, episode.enclosure_path),
+        type: audio.type,
+        length: audio.size,
+      },
+      durationSeconds: Math.round(episode.duration_seconds ?? 0),
+      season: episode.season ?? undefined,
+      number: episode.number ?? undefined,
+      type: episode.type,
+      explicit: episode.explicit === 1,
+      imageUrl: urls.episodeArtworkUrl(show.slug, episode.slug, episode.artwork) ?? undefined,
+      transcripts:
+        transcript.status === 'ready' && deps.transcriptLinks ? deps.transcriptLinks(show, episode) : [],
+      chaptersUrl: episode.chapters
+        ? `${urls.base}/media/${show.slug}/${episode.slug}/chapters.json`
+        : undefined,
+      persons: (extra.persons ?? []).map(toFeedPerson),
+      soundbites: extra.soundbites ?? [],
+    };
+  }
+
+  async function writeAtomically(file: string, content: string) {
+    await mkdir(path.dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, content, 'utf8');
+    await rename(temp, file);
+  }
+
+  return {
+    /** Builds a show's feed; a deleted show is nothing to do. */
+    async rebuild(showId: string): Promise<string | null> {
+      const show = await findShowById(db, showId);
+      if (!show) return null;
+      const episodes = await listPublishedEpisodes(db, showId);
+      const items = episodes
+        .map((episode) => toFeedEpisode(show, episode))
+        .filter((item): item is FeedEpisode => item !== null);
+      const xml = buildFeed(toFeedShow(show, episodes), items);
+      const etag = createHash('sha256').update(xml).digest('base64url').slice(0, 27);
+      await saveFeedDocument(db, {
+        show_id: show.id,
+        slug: show.slug,
+        xml,
+        etag,
+        updated_at: deps.clock.now().toISOString(),
+      });
+      await writeAtomically(path.join(deps.feedsDir, `${show.slug}.xml`), xml);
+      if (deps.store.kind === 's3') {
+        await deps.store.put(`feeds/${show.slug}.xml`, Readable.from([Buffer.from(xml)]), {
+          contentType: 'application/rss+xml; charset=utf-8',
+        });
+      }
+      return xml;
+    },
+  };
+}
+
+export type FeedPublisher = ReturnType<typeof createFeedPublisher>;

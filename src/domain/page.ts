@@ -1,0 +1,5 @@
+/** A list answer: `nextCursor` is null on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,96 @@
+import type { ShowRow } from '../db/database.js';
+import type { SocialChannel } from './social-channels.js';
+
+export interface Person {
+  name: string;
+  role?: string;
+  group?: string;
+  img?: string;
+  href?: string;
+  organisation?: string;
+}
+
+/** The public JSON shape of a show (PRODUCT.md). */
+export interface Show {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  language: string;
+  author: string;
+  owner: { name: string; email: string };
+  categories: string[];
+  explicit: boolean;
+  type: 'episodic' | 'serial';
+  link: string | null;
+  copyright: string | null;
+  license: string | null;
+  locked: boolean;
+  funding: { url: string; title: string }[];
+  guid: string;
+  feedUrl: string;
+  newFeedUrl: string | null;
+  artworkUrl: string | null;
+  loudnessTargetLufs: number | null;
+  social: { channels: SocialChannel[]; hashtags: string[] };
+  persons: Person[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ShowInput {
+  slug?: string;
+  title: string;
+  description: string;
+  language?: string;
+  author: string;
+  owner: { name?: string; email: string };
+  categories?: string[];
+  explicit?: boolean;
+  type?: 'episodic' | 'serial';
+  link?: string | null;
+  copyright?: string | null;
+  license?: string | null;
+  locked?: boolean;
+  funding?: { url: string; title: string }[];
+  loudnessTargetLufs?: number | null;
+  social?: { channels?: SocialChannel[]; hashtags?: string[] };
+  persons?: Person[];
+  newFeedUrl?: string | null;
+}
+
+export type ShowPatch = Partial<ShowInput>;
+
+export interface ShowUrls {
+  feedUrl(slug: string): string;
+  showArtworkUrl(slug: string, artwork: string | null): string | null;
+}
+
+export function toShow(row: ShowRow, urls: ShowUrls): Show {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    author: row.author,
+    owner: { name: row.owner_name, email: row.owner_email },
+    categories: JSON.parse(row.categories),
+    explicit: row.explicit === 1,
+    type: row.type,
+    link: row.link,
+    copyright: row.copyright,
+    license: row.license,
+    locked: row.locked === 1,
+    funding: JSON.parse(row.funding),
+    guid: row.guid,
+    feedUrl: urls.feedUrl(row.slug),
+    newFeedUrl: row.new_feed_url,
+    artworkUrl: urls.showArtworkUrl(row.slug, row.artwork),
+    loudnessTargetLufs: row.loudness_target_lufs,
+    social: JSON.parse(row.social),
+    persons: JSON.parse(row.persons),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,79 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { EpisodesService } from '../domain/episodes-service.js';
+import type { ShowsService } from '../domain/shows-service.js';
+import type { TokensService } from '../domain/tokens-service.js';
+import type { Logger } from '../shared/logger.js';
+import type { AppEnv } from './app-env.js';
+import { createErrorHandler } from './error-handler.js';
+import { accessLog } from './middleware/access-log.js';
+import { authenticate } from './middleware/authenticate.js';
+import { problem } from './problem.js';
+import { docsRoutes } from './routes/docs-routes.js';
+import { episodesRoutes } from './routes/episodes-routes.js';
+import { type HealthChecks, healthRoutes } from './routes/health-routes.js';
+import { showsRoutes } from './routes/shows-routes.js';
+import { tokensRoutes } from './routes/tokens-routes.js';
+import { validationHook } from './validation-hook.js';
+
+export interface AppDeps {
+  logger: Logger;
+  health: HealthChecks;
+  shows: ShowsService;
+  episodes: EpisodesService;
+  tokens: TokensService;
+  /** More API areas (uploads, jobs, transcripts, …), each a sub-app mounted under /api/v1. */
+  apiAreas?: Hono<AppEnv>[];
+  /** Public areas (feeds, media, pages, embeds) mounted at the root. */
+  publicAreas?: Hono<any>[];
+}
+
+const jsonLimit = 1024 * 1024;
+
+/** Builds the whole HTTP app from its dependencies; nothing here opens a database or a port. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestId());
+  app.use('*', accessLog({ logger: deps.logger }));
+
+  app.route('/', healthRoutes(deps.health));
+  app.route('/', docsRoutes());
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  api.use('*', authenticate({ verify: deps.tokens.verify }));
+  api.use('*', async (c, next) => {
+    // JSON bodies stay small; media uploads are streamed by their own routes with their own limit.
+    if (c.req.header('content-type')?.includes('json')) {
+      return bodyLimit({
+        maxSize: jsonLimit,
+        onError: (c2) => problem(c2, 'too_large', { params: { maxBytes: jsonLimit } }),
+      })(c, next);
+    }
+    await next();
+  });
+  api.route('/', showsRoutes({ shows: deps.shows }));
+  api.route('/', episodesRoutes({ episodes: deps.episodes }));
+  api.route('/', tokensRoutes({ tokens: deps.tokens }));
+  for (const area of deps.apiAreas ?? []) api.route('/', area);
+  app.route('/api/v1', api);
+
+  for (const area of deps.publicAreas ?? []) app.route('/', area);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'zender API',
+      version: '1',
+      description: 'Podcast and media publishing: shows, episodes, audio, feeds, transcripts, social drafts.',
+    },
+  });
+
+  app.notFound((c) => problem(c, 'not_found', { params: { entity: 'route', id: c.req.path } }));
+  app.onError(createErrorHandler(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

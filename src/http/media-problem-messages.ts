@@ -1,0 +1,38 @@
+import type { ProblemMessage } from './problem-messages.js';
+
+const unprocessable = (
+  nl: (p: Record<string, string | number>) => string,
+  en: (p: Record<string, string | number>) => string,
+): ProblemMessage => ({
+  status: 422,
+  title: { nl: 'Bestand geweigerd', en: 'File refused' },
+  detail: (p, l) => (l === 'nl' ? nl(p) : en(p)),
+});
+
+/** Sentences for refused artwork and audio, in Dutch and English. */
+export const mediaProblemMessages: Record<string, ProblemMessage> = {
+  artwork_not_an_image: unprocessable(
+    () => 'Dit bestand is geen afbeelding die we kunnen lezen. Upload een JPEG of PNG.',
+    () => 'This file is not an image we can read. Upload a JPEG or PNG.',
+  ),
+  artwork_wrong_format: unprocessable(
+    (p) => `Afbeeldingen in ${p.format}-formaat worden niet geaccepteerd. Upload een JPEG of PNG.`,
+    (p) => `Images in ${p.format} format are not accepted. Upload a JPEG or PNG.`,
+  ),
+  artwork_not_square: unprocessable(
+    (p) => `De afbeelding moet vierkant zijn; deze is ${p.width} × ${p.height} pixels.`,
+    (p) => `The image must be square; this one is ${p.width} × ${p.height} pixels.`,
+  ),
+  artwork_too_small: unprocessable(
+    (p) => `De afbeelding is ${p.width} pixels breed; Apple Podcasts vraagt minstens 1400 × 1400.`,
+    (p) => `The image is ${p.width} pixels wide; Apple Podcasts needs at least 1400 × 1400.`,
+  ),
+  artwork_too_large: unprocessable(
+    (p) => `De afbeelding is ${p.width} pixels breed; Apple Podcasts staat hoogstens 3000 × 3000 toe.`,
+    (p) => `The image is ${p.width} pixels wide; Apple Podcasts allows at most 3000 × 3000.`,
+  ),
+  artwork_not_rgb: unprocessable(
+    (p) => `De afbeelding gebruikt de kleurruimte ${p.space}; sla haar op als RGB.`,
+    (p) => `The image uses the ${p.space} colour space; save it as RGB.`,
+  ),
+};

@@ -1,0 +1,94 @@
+import { Readable } from 'node:stream';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { type Context, Hono } from 'hono';
+import type { DownloadAnalytics } from '../../domain/download-analytics.js';
+import type { PublicFile, PublicMedia } from '../../domain/public-media.js';
+import type { Logger } from '../../shared/logger.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import { parseByteRange } from '../byte-range.js';
+
+export interface MediaRoutesDeps {
+  media: PublicMedia;
+  store: BlobStore;
+  analytics: DownloadAnalytics;
+  logger: Logger;
+  /** The client address, for the hashed visitor id only; never stored. */
+  clientIp?: (c: Context) => string | null;
+}
+
+function defaultClientIp(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // app.request() in tests has no socket
+  }
+}
+
+function etagOf(file: PublicFile) {
+  return `"${file.sha256.slice(0, 32) || file.size.toString(16)}"`;
+}
+
+/**
+ * Public files: enclosures, peaks, artwork. With fs storage zender serves the bytes with
+ * ranges (podcast apps seek, Apple probes with bytes=0-1); with S3 it redirects to the public
+ * or presigned URL so the bytes never pass through the service.
+ */
+export function mediaRoutes(deps: MediaRoutesDeps) {
+  const app = new Hono();
+  const clientIp = deps.clientIp ?? defaultClientIp;
+
+  const serve = async (c: Context) => {
+    const { showSlug } = c.req.param() as { showSlug: string };
+    const segments = c.req.path.split('/').slice(3).map(decodeURIComponent);
+    const file = await deps.media.resolve(showSlug, segments);
+    if (!file) return c.text('Not found', 404, { 'access-control-allow-origin': '*' });
+    const range = parseByteRange(c.req.header('range'), file.size);
+
+    if (file.analytics && c.req.method === 'GET') {
+      deps.analytics
+        .record({
+          ...file.analytics,
+          ip: clientIp(c),
+          userAgent: c.req.header('user-agent') ?? null,
+          range: range.kind === 'partial' ? { start: range.start, end: range.end } : undefined,
+        })
+        .catch((error) => deps.logger.warn({ err: error }, 'download event not recorded'));
+    }
+
+    const headers: Record<string, string> = {
+      'content-type': file.contentType,
+      'accept-ranges': 'bytes',
+      etag: etagOf(file),
+      'last-modified': new Date(file.updatedAt).toUTCString(),
+      'cache-control': 'public, max-age=86400',
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Content-Length, Content-Range, Accept-Ranges',
+      'x-content-type-options': 'nosniff',
+    };
+
+    const redirect = await deps.store.url(file.key, { downloadName: file.downloadName });
+    if (redirect) return c.redirect(redirect, 302);
+
+    if (c.req.header('if-none-match') === headers.etag && range.kind === 'full')
+      return c.body(null, 304, headers);
+    if (range.kind === 'unsatisfiable') {
+      return c.body(null, 416, { ...headers, 'content-range': `bytes */${file.size}` });
+    }
+    const partial = range.kind === 'partial';
+    const start = partial ? range.start : 0;
+    const end = partial ? range.end : file.size - 1;
+    const length = file.size === 0 ? 0 : end - start + 1;
+    const status = partial ? 206 : 200;
+    const responseHeaders = {
+      ...headers,
+      'content-length': String(length),
+      ...(partial ? { 'content-range': `bytes ${start}-${end}/${file.size}` } : {}),
+    };
+    if (c.req.method === 'HEAD') return c.body(null, status, responseHeaders);
+    const { body } = await deps.store.get(file.key, file.size === 0 ? undefined : { start, end });
+    return c.body(Readable.toWeb(body) as ReadableStream, status, responseHeaders);
+  };
+
+  app.on(['GET', 'HEAD'], '/media/:showSlug/*', serve);
+  return app;
+}

@@ -1,0 +1,88 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { roles, type TokensService } from '../../domain/tokens-service.js';
+import type { AppEnv } from '../app-env.js';
+import { bearer, errorResponses, idParam, text } from '../schemas/common-schemas.js';
+import { validationHook } from '../validation-hook.js';
+
+const tags = ['Tokens'];
+const tokenSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(roles),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Token');
+
+/** Token management: admin only (see the authenticate middleware's policy). */
+export function tokensRoutes({ tokens }: { tokens: TokensService }) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/tokens',
+      tags,
+      security: bearer,
+      responses: {
+        200: {
+          description: 'All tokens (never their secrets)',
+          content: { 'application/json': { schema: z.object({ items: z.array(tokenSummary) }) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await tokens.list() }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/tokens',
+      tags,
+      security: bearer,
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: z.object({ name: text(100).min(1), role: z.enum(roles) }) },
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: {
+          description: 'The new token; its secret is shown this once',
+          content: {
+            'application/json': {
+              schema: z.object({ id: z.string(), name: z.string(), role: z.enum(roles), token: z.string() }),
+            },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { name, role } = c.req.valid('json');
+      return c.json(await tokens.create(name, role), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tokens/{tokenId}',
+      tags,
+      security: bearer,
+      request: { params: idParam('tokenId') },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses },
+    }),
+    async (c) => {
+      await tokens.revoke(c.req.valid('param').tokenId);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

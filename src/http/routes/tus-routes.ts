@@ -1,0 +1,82 @@
+import type { Readable } from 'node:stream';
+import { type DataStore, Server } from '@tus/server';
+import { Hono } from 'hono';
+import type { EpisodeIngest } from '../../domain/episode-ingest.js';
+import { DomainError, TooLargeError } from '../../domain/errors.js';
+import type { Logger } from '../../shared/logger.js';
+import type { AppEnv } from '../app-env.js';
+
+/** Both FileStore and S3Store can stream a finished upload back. */
+export type ReadableDataStore = DataStore & { read(id: string): Readable | Promise<Readable> };
+
+export interface TusRoutesOptions {
+  datastore: ReadableDataStore;
+  ingest: EpisodeIngest;
+  maxUploadBytes: number;
+  logger: Logger;
+  /** Where the API is mounted; tus needs the full path to build Location headers. */
+  basePath?: string;
+}
+
+/** A tus error answer: tus clients read the status; people read the body. */
+function refuse(status: number, body: string): never {
+  throw { status_code: status, body };
+}
+
+/**
+ * tus 1.0 resumable uploads at /uploads (@tus/server). Upload-Metadata must name the episode
+ * (`episodeId`) and may give `filename`. When the last byte arrives, the file moves into the
+ * blob store as the episode's original and processing is queued; the response carries the job id.
+ */
+export function tusRoutes(options: TusRoutesOptions) {
+  const basePath = options.basePath ?? '/api/v1';
+  const server = new Server({
+    path: `${basePath}/uploads`,
+    datastore: options.datastore,
+    maxSize: options.maxUploadBytes,
+    relativeLocation: true,
+    exposedHeaders: ['Zender-Job-Id'],
+    async onUploadCreate(_req, upload) {
+      const episodeId = upload.metadata?.episodeId;
+      if (!episodeId) refuse(400, 'Upload-Metadata must contain episodeId');
+      try {
+        await options.ingest.precheck(
+          episodeId,
+          upload.metadata?.filetype ?? 'application/octet-stream',
+          upload.size,
+        );
+      } catch (error) {
+        if (error instanceof TooLargeError) refuse(413, 'Upload-Length exceeds the maximum upload size');
+        if (error instanceof DomainError)
+          refuse(error.code === 'not_found' ? 404 : error.code === 'conflict' ? 409 : 415, error.code);
+        throw error;
+      }
+      return {};
+    },
+    async onUploadFinish(_req, upload) {
+      const episodeId = upload.metadata?.episodeId as string;
+      const stream = await options.datastore.read(upload.id);
+      try {
+        const { jobId } = await options.ingest.acceptStream(episodeId, stream, {
+          contentType: upload.metadata?.filetype ?? 'application/octet-stream',
+          contentLength: upload.size,
+          filename: upload.metadata?.filename ?? undefined,
+        });
+        return { headers: { 'Zender-Job-Id': jobId } };
+      } catch (error) {
+        options.logger.warn({ err: error, uploadId: upload.id }, 'finished upload could not be accepted');
+        if (error instanceof DomainError) refuse(error.code === 'not_found' ? 404 : 409, error.code);
+        throw error;
+      } finally {
+        // Moved (or refused): the staging copy is never needed again.
+        await options.datastore.remove(upload.id).catch(() => {});
+      }
+    },
+  });
+
+  const app = new Hono<AppEnv>();
+  const handle = (c: { req: { raw: Request } }) => server.handleWeb(c.req.raw);
+  app.all('/uploads', handle);
+  app.all('/uploads/:uploadId', handle);
+  return { app, cleanUpExpired: () => server.cleanUpExpiredUploads() };
+}

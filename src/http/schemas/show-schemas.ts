@@ -1,0 +1,79 @@
+import { z } from '@hono/zod-openapi';
+import { isAppleCategory } from '../../domain/apple-categories.js';
+import { socialChannels } from '../../domain/social-channels.js';
+import { httpUrl, personSchema, slugSchema, text } from './common-schemas.js';
+
+const category = z
+  .string()
+  .refine(isAppleCategory, "not one of Apple Podcasts' categories")
+  .openapi({ example: 'Society & Culture/Documentary' });
+
+const hashtag = z
+  .string()
+  .regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'a hashtag is letters, digits and underscores')
+  .transform((tag) => (tag.startsWith('#') ? tag : `#${tag}`));
+
+export const showInputSchema = z
+  .object({
+    slug: slugSchema.optional(),
+    title: text(255).min(1).openapi({ example: 'Mensenrechten dichtbij' }),
+    description: text(4000).min(1),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z]{2})?$/)
+      .default('nl'),
+    author: text(255).min(1),
+    owner: z.object({ name: text(255).optional(), email: z.email() }),
+    categories: z.array(category).max(3).optional(),
+    explicit: z.boolean().optional(),
+    type: z.enum(['episodic', 'serial']).optional(),
+    link: httpUrl.nullable().optional(),
+    copyright: text(500).nullable().optional(),
+    license: text(200).nullable().optional(),
+    locked: z.boolean().optional(),
+    funding: z
+      .array(z.object({ url: httpUrl, title: text(128).min(1) }))
+      .max(10)
+      .optional(),
+    loudnessTargetLufs: z.number().min(-40).max(-5).nullable().optional(),
+    social: z
+      .object({
+        channels: z.array(z.enum(socialChannels)).optional(),
+        hashtags: z.array(hashtag).max(10).optional(),
+      })
+      .optional(),
+    persons: z.array(personSchema).max(50).optional(),
+    newFeedUrl: httpUrl.nullable().optional(),
+  })
+  .openapi('ShowInput');
+
+export const showPatchSchema = showInputSchema.partial().openapi('ShowPatch');
+
+export const showSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    language: z.string(),
+    author: z.string(),
+    owner: z.object({ name: z.string(), email: z.string() }),
+    categories: z.array(z.string()),
+    explicit: z.boolean(),
+    type: z.enum(['episodic', 'serial']),
+    link: z.string().nullable(),
+    copyright: z.string().nullable(),
+    license: z.string().nullable(),
+    locked: z.boolean(),
+    funding: z.array(z.object({ url: z.string(), title: z.string() })),
+    guid: z.string(),
+    feedUrl: z.string(),
+    newFeedUrl: z.string().nullable(),
+    artworkUrl: z.string().nullable(),
+    loudnessTargetLufs: z.number().nullable(),
+    social: z.object({ channels: z.array(z.enum(socialChannels)), hashtags: z.array(z.string()) }),
+    persons: z.array(personSchema),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Show');

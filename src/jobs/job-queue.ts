@@ -1,0 +1,209 @@
+import type { Kysely } from 'kysely';
+import type { Database, JobRow } from '../db/database.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import type { Job, JobError, JobKind, JobPayloads } from './job-types.js';
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  maxAttempts?: number;
+  /** While a queued job with this key waits, enqueueing another is a no-op (e.g. one feed rebuild per show). */
+  dedupeKey?: string;
+  /** Enqueue inside the caller's transaction, so the job exists exactly when the caller's change does. */
+  within?: Kysely<Database>;
+}
+
+export interface ClaimedJob<K extends JobKind = JobKind> {
+  id: string;
+  kind: K;
+  payload: JobPayloads[K];
+  attempts: number;
+  maxAttempts: number;
+}
+
+export function toJob(row: JobRow): Job {
+  const errors = JSON.parse(row.errors) as JobError[];
+  return {
+    id: row.id,
+    kind: row.kind as JobKind,
+    status: row.status,
+    progress: row.progress,
+    step: row.step,
+    error: errors.length > 0 ? errors[errors.length - 1].message : null,
+    errors,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    runAt: row.run_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(2000 * 2 ** Math.max(0, attempt - 1), 600_000);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * A durable job queue in the database, shared by every API and worker process. A claim sets a
+ * lease; a job whose lease ran out (its worker died) is claimed again. PostgreSQL claims with
+ * FOR UPDATE SKIP LOCKED so workers never wait on each other; SQLite has one writer, so the
+ * single UPDATE … WHERE id = (SELECT …) is already atomic.
+ */
+export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' | 'postgres'; clock: Clock }) {
+  const { db, dialect, clock } = deps;
+  const iso = (date: Date) => date.toISOString();
+
+  return {
+    async enqueue<K extends JobKind>(
+      kind: K,
+      payload: JobPayloads[K],
+      options: EnqueueOptions = {},
+    ): Promise<string> {
+      const target = options.within ?? db;
+      if (options.dedupeKey) {
+        const waiting = await target
+          .selectFrom('jobs')
+          .select('id')
+          .where('dedupe_key', '=', options.dedupeKey)
+          .where('status', '=', 'queued')
+          .executeTakeFirst();
+        if (waiting) return waiting.id;
+      }
+      const now = iso(clock.now());
+      const id = newId();
+      await target
+        .insertInto('jobs')
+        .values({
+          id,
+          kind,
+          payload: JSON.stringify(payload),
+          status: 'queued',
+          progress: 0,
+          step: null,
+          attempts: 0,
+          max_attempts: options.maxAttempts ?? 5,
+          run_at: options.runAt ? iso(options.runAt) : now,
+          lease_until: null,
+          locked_by: null,
+          errors: '[]',
+          dedupe_key: options.dedupeKey ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      return id;
+    },
+
+    async get(id: string): Promise<Job | null> {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toJob(row) : null;
+    },
+
+    /** Takes the next due job (or one whose lease expired) for `workerId`, or null. */
+    async claim(workerId: string, leaseMs: number): Promise<ClaimedJob | null> {
+      const now = clock.now();
+      let next = db
+        .selectFrom('jobs')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', iso(now))]),
+            eb.and([eb('status', '=', 'running'), eb('lease_until', '<', iso(now))]),
+          ]),
+        )
+        .orderBy('run_at')
+        .limit(1);
+      if (dialect === 'postgres') next = next.forUpdate().skipLocked();
+      const row = await db
+        .updateTable('jobs')
+        .set((eb) => ({
+          status: 'running',
+          lease_until: iso(new Date(now.getTime() + leaseMs)),
+          locked_by: workerId,
+          attempts: eb('attempts', '+', 1),
+          updated_at: iso(now),
+        }))
+        .where('id', '=', (eb) => eb.selectFrom(next.as('next')).select('next.id'))
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        id: row.id,
+        kind: row.kind as JobKind,
+        payload: JSON.parse(row.payload),
+        attempts: row.attempts,
+        maxAttempts: row.max_attempts,
+      };
+    },
+
+    /** Keeps the lease alive and publishes progress; false when the job is no longer ours. */
+    async heartbeat(
+      id: string,
+      workerId: string,
+      leaseMs: number,
+      progress?: { step: string; percent: number },
+    ): Promise<boolean> {
+      const now = clock.now();
+      const result = await db
+        .updateTable('jobs')
+        .set({
+          lease_until: iso(new Date(now.getTime() + leaseMs)),
+          updated_at: iso(now),
+          ...(progress
+            ? { step: progress.step, progress: Math.max(0, Math.min(100, Math.round(progress.percent))) }
+            : {}),
+        })
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async complete(id: string, workerId: string): Promise<void> {
+      await db
+        .updateTable('jobs')
+        .set({ status: 'done', progress: 100, lease_until: null, updated_at: iso(clock.now()) })
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .execute();
+    },
+
+    /**
+     * Records the attempt's error; retries later with backoff, or fails for good when attempts
+     * are used up or the error is marked permanent. Returns the job's new status.
+     */
+    async fail(
+      id: string,
+      workerId: string,
+      message: string,
+      permanent = false,
+    ): Promise<'queued' | 'failed'> {
+      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return 'failed';
+      const now = clock.now();
+      const errors = [
+        ...(JSON.parse(row.errors) as JobError[]),
+        { attempt: row.attempts, at: iso(now), message },
+      ];
+      const retry = !permanent && row.attempts < row.max_attempts;
+      await db
+        .updateTable('jobs')
+        .set({
+          status: retry ? 'queued' : 'failed',
+          errors: JSON.stringify(errors.slice(-20)),
+          lease_until: null,
+          locked_by: retry ? null : workerId,
+          run_at: retry ? iso(new Date(now.getTime() + backoffMs(row.attempts))) : row.run_at,
+          updated_at: iso(now),
+        })
+        .where('id', '=', id)
+        .execute();
+      return retry ? 'queued' : 'failed';
+    },
+  };
+}
+
+export type JobQueue = ReturnType<typeof createJobQueue>;

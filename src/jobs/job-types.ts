@@ -1,0 +1,43 @@
+/**
+ * Every kind of background work, with its payload. The worker's handler table is typed as
+ * `{ [K in JobKind]: JobHandler<K> }`, so adding a kind without a handler does not compile.
+ */
+export interface JobPayloads {
+  'process-episode': { episodeId: string; sourceKey: string; filename?: string };
+  'rebuild-feed': { showId: string };
+  'publish-scheduled': { episodeId: string };
+  'cleanup-uploads': Record<string, never>;
+}
+
+export type JobKind = keyof JobPayloads;
+
+export const jobKinds = [
+  'process-episode',
+  'rebuild-feed',
+  'publish-scheduled',
+  'cleanup-uploads',
+] as const satisfies readonly JobKind[];
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobError {
+  attempt: number;
+  at: string;
+  message: string;
+}
+
+/** The public JSON shape of a job (PRODUCT.md). */
+export interface Job {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  progress: number;
+  step: string | null;
+  error: string | null;
+  errors: JobError[];
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  createdAt: string;
+  updatedAt: string;
+}

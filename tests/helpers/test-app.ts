@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Container, createContainer } from '../../src/container.js';
+import type { Role } from '../../src/domain/tokens-service.js';
+import { createLogger } from '../../src/shared/logger.js';
+import type { BlobStore } from '../../src/storage/blob-store.js';
+import { createFsStore } from '../../src/storage/fs-store.js';
+import { createTusDatastore } from '../../src/uploads/create-tus-datastore.js';
+import type { TestDatabase } from './test-databases.js';
+
+export interface TestApp extends Container {
+  baseUrl: string;
+  dir: string;
+  store: BlobStore;
+  tokenFor(role: Role): Promise<string>;
+  /** app.request with a bearer token and JSON body handled. */
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; json?: unknown; headers?: Record<string, string>; body?: BodyInit },
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app wired by the real container, on a test database and a temp directory. */
+export async function openTestApp(
+  database: TestDatabase,
+  overrides: { store?: BlobStore; maxUploadBytes?: number } = {},
+): Promise<TestApp> {
+  const db = await database.open();
+  const dir = mkdtempSync(path.join(tmpdir(), 'zender-test-'));
+  const store = overrides.store ?? createFsStore({ root: path.join(dir, 'media') });
+  const baseUrl = 'http://zender.test';
+  const container = createContainer({
+    db,
+    store,
+    tusDatastore: createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
+    logger: createLogger({ level: 'silent' }),
+    clock: { now: () => new Date() },
+    baseUrl,
+    feedsDir: path.join(dir, 'feeds'),
+    limits: { maxUploadBytes: overrides.maxUploadBytes ?? 50 * 1024 * 1024, maxDurationSeconds: 6 * 3600 },
+    loudnessTargetLufs: -16,
+    media: {},
+    pollIntervalMs: 50,
+  });
+  const tokens = new Map<Role, string>();
+  const testApp: TestApp = {
+    ...container,
+    baseUrl,
+    dir,
+    store,
+    async tokenFor(role) {
+      if (!tokens.has(role)) tokens.set(role, (await container.tokens.create(`test ${role}`, role)).token);
+      return tokens.get(role)!;
+    },
+    async call(method, urlPath, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      const token = options.token ?? (await testApp.tokenFor('admin'));
+      if (token) headers.authorization = `Bearer ${token}`;
+      let body = options.body;
+      if (options.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(options.json);
+      }
+      return container.app.request(`${baseUrl}${urlPath}`, {
+        method,
+        headers,
+        body,
+        duplex: 'half',
+      } as RequestInit);
+    },
+    async close() {
+      await container.worker.stop();
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return testApp;
+}
+
+export const minimalShow = {
+  title: 'Mensenrechten dichtbij',
+  description: 'Gesprekken met gemeenten over mensenrechten in de praktijk.',
+  author: 'Kennisplatform',
+  owner: { email: 'podcast@example.nl' },
+};
