@@ -1,14 +1,29 @@
+import { tmpdir } from 'node:os';
 import type { Db } from './db/create-db.js';
+import { findEpisodeById } from './db/repositories/episodes-repository.js';
+import { findShowBySlugHistory } from './db/repositories/shows-repository.js';
 import { createArtworkService } from './domain/artwork-service.js';
+import { createChaptersService } from './domain/chapters-service.js';
+import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
 import { createEpisodesService } from './domain/episodes-service.js';
+import { createFeedDelivery } from './domain/feed-delivery.js';
+import { createFeedPublisher } from './domain/feed-publisher.js';
+import { createPublicMedia } from './domain/public-media.js';
+import { createPublicTextMedia } from './domain/public-text-media.js';
 import { createPublicUrls } from './domain/public-urls.js';
+import { createPublishingService } from './domain/publishing-service.js';
 import { createShowsService } from './domain/shows-service.js';
 import { createTokensService } from './domain/tokens-service.js';
+import { createTranscriptsService } from './domain/transcripts-service.js';
 import { createApp } from './http/app.js';
 import { artworkRoutes } from './http/routes/artwork-routes.js';
 import { audioUploadRoutes } from './http/routes/audio-upload-routes.js';
+import { feedRoutes } from './http/routes/feed-routes.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
+import { mediaRoutes } from './http/routes/media-routes.js';
+import { publishingRoutes } from './http/routes/publishing-routes.js';
+import { transcriptsRoutes } from './http/routes/transcripts-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
@@ -25,29 +40,76 @@ export interface ContainerOptions {
   clock: Clock;
   baseUrl: string;
   feedsDir: string;
+  tempDir?: string;
   limits: { maxUploadBytes: number; maxDurationSeconds: number };
   loudnessTargetLufs: number;
   media: { ffmpegPath?: string; ffprobePath?: string };
   workerConcurrency?: number;
   pollIntervalMs?: number;
+  leaseMs?: number;
 }
 
 /**
  * Wires services, jobs and the HTTP app from already-opened drivers. main.ts opens the drivers
- * from config; tests pass their own (a SQLite in memory, a temp dir, s3rver) — the same wiring.
+ * from config; tests pass their own (a SQLite in memory, a temp dir, s3rver): the same wiring.
  */
 export function createContainer(options: ContainerOptions) {
   const { db, store, logger, clock } = options;
+  const kysely = db.kysely;
   const urls = createPublicUrls(options.baseUrl);
-  const queue = createJobQueue({ db: db.kysely, dialect: db.dialect, clock });
-  const tokens = createTokensService({ db: db.kysely, clock });
-  const shows = createShowsService({ db: db.kysely, clock, urls });
-  const episodes = createEpisodesService({ db: db.kysely, store, clock, urls });
+  const queue = createJobQueue({ db: kysely, dialect: db.dialect, clock });
+  const poke = () => worker.poke();
+  const publishing = createPublishingService({ db: kysely, queue, clock, poke });
+  const tokens = createTokensService({ db: kysely, clock });
+  const shows = createShowsService({
+    db: kysely,
+    clock,
+    urls,
+    onShowChanged: (showId) => publishing.rebuildFeed(showId),
+  });
+  const episodes = createEpisodesService({
+    db: kysely,
+    store,
+    clock,
+    urls,
+    onEpisodeChanged: async (episode) => {
+      if (episode.published_at || episode.status === 'published')
+        await publishing.rebuildFeed(episode.show_id);
+    },
+  });
+  const ingest = createEpisodeIngest({
+    db: kysely,
+    store,
+    queue,
+    clock,
+    maxUploadBytes: options.limits.maxUploadBytes,
+    onJobQueued: poke,
+  });
+  const rebuildIfPublished = async (episodeId: string) => {
+    const episode = await findEpisodeById(kysely, episodeId);
+    if (episode?.status === 'published') await publishing.rebuildFeed(episode.show_id);
+  };
+  const transcripts = createTranscriptsService({ db: kysely, clock, onChanged: rebuildIfPublished });
+  const chapters = createChaptersService({ db: kysely, clock, onChanged: rebuildIfPublished });
+  const artwork = createArtworkService({ db: kysely, store, clock });
+  const feedPublisher = createFeedPublisher({ db: kysely, store, clock, urls, feedsDir: options.feedsDir });
+  const feedDelivery = createFeedDelivery({ db: kysely, clock });
+  const analytics = createDownloadAnalytics({ db: kysely, clock });
+  const tus = tusRoutes({
+    datastore: options.tusDatastore,
+    ingest,
+    maxUploadBytes: options.limits.maxUploadBytes,
+    logger,
+  });
+  void options.tempDir;
+  void tmpdir;
 
   const handlers: JobHandlers = {
     'process-episode': async () => {},
-    'rebuild-feed': async () => {},
-    'publish-scheduled': async () => {},
+    'rebuild-feed': async ({ showId }) => {
+      await feedPublisher.rebuild(showId);
+    },
+    'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => {
       await tus.cleanUpExpired();
     },
@@ -58,29 +120,14 @@ export function createContainer(options: ContainerOptions) {
     logger: logger.child({ part: 'worker' }),
     concurrency: options.workerConcurrency ?? 1,
     pollIntervalMs: options.pollIntervalMs,
-  });
-
-  const ingest = createEpisodeIngest({
-    db: db.kysely,
-    store,
-    queue,
-    clock,
-    maxUploadBytes: options.limits.maxUploadBytes,
-    onJobQueued: () => worker.poke(),
-  });
-  const artwork = createArtworkService({ db: db.kysely, store, clock });
-  const tus = tusRoutes({
-    datastore: options.tusDatastore,
-    ingest,
-    maxUploadBytes: options.limits.maxUploadBytes,
-    logger,
+    leaseMs: options.leaseMs,
   });
 
   const app = createApp({
     logger,
     health: {
       database: async () => {
-        await db.kysely.selectFrom('api_tokens').select('id').limit(1).execute();
+        await kysely.selectFrom('api_tokens').select('id').limit(1).execute();
       },
       storage: () => store.ping(),
     },
@@ -92,6 +139,21 @@ export function createContainer(options: ContainerOptions) {
       audioUploadRoutes({ ingest }),
       artworkRoutes({ artwork }),
       jobsRoutes({ queue, episodes }),
+      publishingRoutes({ publishing, episodes }),
+      transcriptsRoutes({ transcripts, chapters }),
+    ],
+    publicAreas: [
+      feedRoutes({
+        feeds: feedDelivery,
+        currentSlugFor: async (slug) => (await findShowBySlugHistory(kysely, slug))?.slug ?? null,
+      }),
+      mediaRoutes({
+        media: createPublicMedia({ db: kysely }),
+        textMedia: createPublicTextMedia({ db: kysely, transcripts }),
+        store,
+        analytics,
+        logger,
+      }),
     ],
   });
 
@@ -104,8 +166,11 @@ export function createContainer(options: ContainerOptions) {
     episodes,
     ingest,
     artwork,
+    publishing,
+    feedPublisher,
+    transcripts,
+    chapters,
     urls,
-    cleanUpExpiredUploads: tus.cleanUpExpired,
   };
 }
 

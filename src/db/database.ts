@@ -127,6 +127,15 @@ export interface FeedDocumentsTable {
   updated_at: string;
 }
 
+export interface TranscriptsTable {
+  episode_id: string;
+  language: string;
+  status: 'pending' | 'draft' | 'ready';
+  source: 'placeholder' | 'transcriber' | 'upload';
+  cues: string; // JSON Cue[]
+  updated_at: string;
+}
+
 export interface Database {
   api_tokens: ApiTokensTable;
   shows: ShowsTable;
@@ -136,6 +145,7 @@ export interface Database {
   download_events: DownloadEventsTable;
   analytics_salts: AnalyticsSaltsTable;
   feed_documents: FeedDocumentsTable;
+  transcripts: TranscriptsTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;

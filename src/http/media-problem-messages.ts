@@ -11,6 +11,26 @@ const unprocessable = (
 
 /** Sentences for refused artwork and audio, in Dutch and English. */
 export const mediaProblemMessages: Record<string, ProblemMessage> = {
+  transcript_invalid: unprocessable(
+    (p) =>
+      Number(p.line) > 0
+        ? `Het transcript klopt niet op regel ${p.line}: ${p.problem}`
+        : `Het transcript klopt niet: ${p.problem}`,
+    (p) =>
+      Number(p.line) > 0
+        ? `The transcript is wrong on line ${p.line}: ${p.problem}`
+        : `The transcript is wrong: ${p.problem}`,
+  ),
+  chapters_invalid: unprocessable(
+    (p) =>
+      Number(p.line) > 0
+        ? `De hoofdstukken kloppen niet op regel ${p.line}: ${p.problem}`
+        : `De hoofdstukken kloppen niet: ${p.problem}`,
+    (p) =>
+      Number(p.line) > 0
+        ? `The chapters are wrong on line ${p.line}: ${p.problem}`
+        : `The chapters are wrong: ${p.problem}`,
+  ),
   artwork_not_an_image: unprocessable(
     () => 'Dit bestand is geen afbeelding die we kunnen lezen. Upload een JPEG of PNG.',
     () => 'This file is not an image we can read. Upload a JPEG or PNG.',

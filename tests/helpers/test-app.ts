@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Container, createContainer } from '../../src/container.js';
+import type { Db } from '../../src/db/create-db.js';
 import type { Role } from '../../src/domain/tokens-service.js';
 import { createLogger } from '../../src/shared/logger.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
@@ -10,6 +11,7 @@ import { createTusDatastore } from '../../src/uploads/create-tus-datastore.js';
 import type { TestDatabase } from './test-databases.js';
 
 export interface TestApp extends Container {
+  db: Db;
   baseUrl: string;
   dir: string;
   store: BlobStore;
@@ -48,6 +50,7 @@ export async function openTestApp(
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {
     ...container,
+    db,
     baseUrl,
     dir,
     store,

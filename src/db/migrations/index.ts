@@ -8,6 +8,7 @@ import * as createMediaFiles from './0006-create-media-files.js';
 import * as createDownloadEvents from './0007-create-download-events.js';
 import * as createAnalyticsSalts from './0008-create-analytics-salts.js';
 import * as createFeedDocuments from './0009-create-feed-documents.js';
+import * as createTranscripts from './0010-create-transcripts.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-create-download-events': createDownloadEvents,
   '0008-create-analytics-salts': createAnalyticsSalts,
   '0009-create-feed-documents': createFeedDocuments,
+  '0010-create-transcripts': createTranscripts,
 };

@@ -41,3 +41,17 @@ export async function deleteShow(db: Kysely<Database>, id: string): Promise<bool
   const result = await db.deleteFrom('shows').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/**
+ * The show that used `slug` before a rename (kept in extra.previousSlugs), for 301s. A LIKE on
+ * the JSON text narrows the rows; the parse confirms the exact slug.
+ */
+export async function findShowBySlugHistory(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<ShowRow | undefined> {
+  const candidates = await db.selectFrom('shows').selectAll().where('extra', 'like', `%"${slug}"%`).execute();
+  return candidates.find((row) =>
+    ((JSON.parse(row.extra) as { previousSlugs?: string[] }).previousSlugs ?? []).includes(slug),
+  );
+}

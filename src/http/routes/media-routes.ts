@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import type { DownloadAnalytics } from '../../domain/download-analytics.js';
 import type { PublicFile, PublicMedia } from '../../domain/public-media.js';
+import type { PublicTextMedia } from '../../domain/public-text-media.js';
 import type { Logger } from '../../shared/logger.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import { parseByteRange } from '../byte-range.js';
 
 export interface MediaRoutesDeps {
   media: PublicMedia;
+  textMedia: PublicTextMedia;
   store: BlobStore;
   analytics: DownloadAnalytics;
   logger: Logger;
@@ -40,6 +43,21 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
   const serve = async (c: Context) => {
     const { showSlug } = c.req.param() as { showSlug: string };
     const segments = c.req.path.split('/').slice(3).map(decodeURIComponent);
+    const text = await deps.textMedia.resolve(showSlug, segments);
+    if (text) {
+      const etag = `"${createHash('sha256').update(text.body).digest('base64url').slice(0, 27)}"`;
+      const textHeaders = {
+        'content-type': text.contentType,
+        etag,
+        'last-modified': new Date(text.updatedAt).toUTCString(),
+        'cache-control': 'public, max-age=300',
+        'access-control-allow-origin': '*',
+        'x-content-type-options': 'nosniff',
+      };
+      if (c.req.header('if-none-match') === etag) return c.body(null, 304, textHeaders);
+      if (c.req.method === 'HEAD') return c.body(null, 200, textHeaders);
+      return c.body(text.body, 200, textHeaders);
+    }
     const file = await deps.media.resolve(showSlug, segments);
     if (!file) return c.text('Not found', 404, { 'access-control-allow-origin': '*' });
     const range = parseByteRange(c.req.header('range'), file.size);
