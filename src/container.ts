@@ -1,11 +1,13 @@
 import { tmpdir } from 'node:os';
+import { resolveMediaTools } from './audio/index.js';
 import type { Db } from './db/create-db.js';
 import { findEpisodeById } from './db/repositories/episodes-repository.js';
-import { findShowBySlugHistory } from './db/repositories/shows-repository.js';
+import { findShowById, findShowBySlugHistory } from './db/repositories/shows-repository.js';
 import { createArtworkService } from './domain/artwork-service.js';
 import { createChaptersService } from './domain/chapters-service.js';
 import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
+import { createEpisodeProcessing, RecordingRejectedError } from './domain/episode-processing.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
@@ -26,7 +28,7 @@ import { publishingRoutes } from './http/routes/publishing-routes.js';
 import { transcriptsRoutes } from './http/routes/transcripts-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
-import { createWorker, type JobHandlers } from './jobs/worker.js';
+import { createWorker, type JobHandlers, PermanentJobError } from './jobs/worker.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -101,11 +103,35 @@ export function createContainer(options: ContainerOptions) {
     maxUploadBytes: options.limits.maxUploadBytes,
     logger,
   });
-  void options.tempDir;
-  void tmpdir;
+  const processing = createEpisodeProcessing({
+    db: kysely,
+    store,
+    clock,
+    tools: resolveMediaTools(options.media),
+    tempDir: options.tempDir ?? tmpdir(),
+    maxDurationSeconds: options.limits.maxDurationSeconds,
+    defaultTargetLufs: options.loudnessTargetLufs,
+    adoptCover: async (episodeId, picture) => {
+      await artwork.setEpisodeArtwork(episodeId, picture.format, picture.data);
+    },
+    onProcessed: async (episodeId, { speech }) => {
+      const episode = await findEpisodeById(kysely, episodeId);
+      const show = episode && (await findShowById(kysely, episode.show_id));
+      if (!episode || !show) return;
+      await transcripts.savePlaceholder(episodeId, show.language, speech, episode.duration_seconds ?? 0);
+    },
+  });
 
   const handlers: JobHandlers = {
-    'process-episode': async () => {},
+    'process-episode': async (payload, context) => {
+      try {
+        await processing.process(payload, context);
+      } catch (error) {
+        // A recording that cannot be used will not get better on a retry.
+        if (error instanceof RecordingRejectedError) throw new PermanentJobError(error.reason);
+        throw error;
+      }
+    },
     'rebuild-feed': async ({ showId }) => {
       await feedPublisher.rebuild(showId);
     },

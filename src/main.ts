@@ -50,6 +50,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     loudnessTargetLufs: config.loudnessTargetLufs,
     media: config.media,
     workerConcurrency: config.workerConcurrency,
+    leaseMs: config.jobLeaseMs,
   });
 
   let server: ReturnType<typeof serve> | undefined;
@@ -85,8 +86,8 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-const entry = process.argv[1] ?? '';
-if (entry.endsWith('main.ts') || entry.endsWith('main.js')) {
+const entry = path.basename(process.argv[1] ?? '');
+if (entry === 'main.ts' || entry === 'main.js') {
   start().catch((error) => {
     process.stderr.write(`zender: failed to start: ${error instanceof Error ? error.message : error}\n`);
     process.exit(1);

@@ -27,6 +27,7 @@ export interface AppConfig {
   readonly loudnessTargetLufs: number;
   readonly logLevel: string;
   readonly workerConcurrency: number;
+  readonly jobLeaseMs: number;
   readonly tusExpiryHours: number;
 }
 
@@ -43,7 +44,11 @@ function deepFreeze<T>(value: T): T {
 
 /** Parses the environment once; the result is frozen and handed out in slices. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable means unset (a common shell and compose-file idiom).
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
@@ -79,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loudnessTargetLufs: raw.LOUDNESS_TARGET_LUFS,
     logLevel: raw.LOG_LEVEL,
     workerConcurrency: raw.WORKER_CONCURRENCY,
+    jobLeaseMs: raw.JOB_LEASE_SECONDS * 1000,
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
   };
   return deepFreeze(config);

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { BlobInfo, BlobStore, ByteRange, GetResult, PutOptions, PutResult } from './blob-store.js';
 import { clampRange } from './clamp-range.js';
 import { contentTypeForKey } from './content-type-for-key.js';
+import { sweepDeadTempFiles } from './sweep-dead-temp-files.js';
 import { createHashingMeter } from './hashing-meter.js';
 import { assertSafeKey, assertSafePrefix, isSafeKey } from './safe-key.js';
 import { BlobNotFoundError, UnsafeKeyError } from './storage-errors.js';
@@ -33,6 +34,8 @@ function isMissing(error: unknown): boolean {
 export function createFsStore(config: FsStoreConfig): BlobStore {
   const root = path.resolve(config.root);
   const tmpDir = path.join(root, TMP_DIR);
+  /** Once per process, before the first write: leftovers of writers that died. */
+  let swept: Promise<number> | undefined;
 
   /** Defense in depth behind assertSafeKey: the resolved path must stay inside the root. */
   function pathFor(key: string): string {
@@ -102,7 +105,8 @@ export function createFsStore(config: FsStoreConfig): BlobStore {
     async put(key: string, body: Readable, options: PutOptions = {}): Promise<PutResult> {
       const target = pathFor(key);
       await mkdir(tmpDir, { recursive: true });
-      const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+      swept ??= sweepDeadTempFiles(tmpDir).catch(() => 0);
+      const tmp = path.join(tmpDir, `${process.pid}-${randomUUID()}.part`);
       const meter = createHashingMeter(options.maxBytes);
       try {
         // 'wx': a fresh file only. flush: fsync before close, so once renamed the name can

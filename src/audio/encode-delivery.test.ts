@@ -1,0 +1,182 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fixtureDir,
+  generateSpeech,
+  generateTone,
+  generateVideo,
+  hasEspeak,
+  run,
+} from '../../tests/fixtures/generate-audio.js';
+import { encodeDelivery } from './encode-delivery.js';
+import { measureLoudness } from './measure-loudness.js';
+import { probeAudio } from './probe-audio.js';
+import { readTags } from './read-tags.js';
+import { resolveMediaTools } from './resolve-media-tools.js';
+
+const tools = resolveMediaTools();
+const target = -16;
+let dir: string;
+let cleanup: () => Promise<void>;
+let cover: string;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await fixtureDir());
+  cover = path.join(dir, 'cover.jpg');
+  await run(tools.ffmpegPath, [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=s=300x300:d=1',
+    '-frames:v',
+    '1',
+    cover,
+  ]);
+});
+afterAll(() => cleanup());
+
+/** Encodes with the measured first pass and measures what came out. */
+async function deliver(input: string, options: { mono?: boolean; limiter?: 'alimiter' | 'loudnorm' } = {}) {
+  const measured = await measureLoudness(tools, input);
+  const output = `${input}.delivery.mp3`;
+  const progress: number[] = [];
+  const result = await encodeDelivery(tools, input, output, {
+    targetLufs: target,
+    measured,
+    mono: options.mono ?? false,
+    limiter: options.limiter,
+    tags: {
+      title: 'Twee woorden',
+      artist: 'Kennisplatform',
+      album: 'Mensenrechten dichtbij',
+      comment: 'a = b; #c',
+    },
+    onProgress: (p) => progress.push(p),
+  });
+  const outputLoudness = await measureLoudness(tools, output);
+  const probe = await probeAudio(tools, output);
+  return { measured, result, output, outputLoudness, probe, progress };
+}
+
+function expectOnTarget(loudness: { integratedLufs: number; truePeakDbtp: number }) {
+  expect(Math.abs(loudness.integratedLufs - target)).toBeLessThanOrEqual(1);
+  // -1 dBTP is the ceiling; the meter reads to 0.1 dB.
+  expect(loudness.truePeakDbtp).toBeLessThanOrEqual(-0.9);
+}
+
+describe('encodeDelivery', () => {
+  it('brings a quiet (-30 LUFS) recording up to -16 LUFS with one gain', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'quiet.wav'), { levelDbfs: -30 });
+    const { measured, result, outputLoudness, probe, progress } = await deliver(input);
+    expect(measured.integratedLufs).toBeCloseTo(-30, 0);
+    expect(result.mode).toBe('linear');
+    expectOnTarget(outputLoudness);
+    expect(probe).toMatchObject({
+      formatName: 'mp3',
+      audio: { codec: 'mp3', sampleRate: 44100, channels: 2 },
+    });
+    expect(probe.audio.bitRate).toBe(128000);
+    expect(progress.at(-1)).toBe(100);
+  });
+
+  it('brings a loud (-2 LUFS) m4a down to -16 LUFS', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'loud.m4a'), {
+      levelDbfs: -2,
+      sampleRate: 48000,
+    });
+    const { result, outputLoudness, probe } = await deliver(input);
+    expect(result.mode).toBe('linear');
+    expectOnTarget(outputLoudness);
+    expect(probe.audio.sampleRate).toBe(44100);
+  });
+
+  it('limits peaks a gain alone would push over the ceiling and still lands on the target', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'clicks.flac'), {
+      levelDbfs: -30,
+      clicks: true,
+      seconds: 8,
+    });
+    const { measured, result, outputLoudness } = await deliver(input);
+    expect(measured.truePeakDbtp).toBeGreaterThan(-1);
+    expect(result.mode).toBe('limited');
+    expectOnTarget(outputLoudness);
+  });
+
+  it.skipIf(!hasEspeak)('normalises mono speech into a 64k mono MP3', async () => {
+    const input = (await generateSpeech(tools.ffmpegPath, path.join(dir, 'speech.wav'), { volumeDb: -12 }))!;
+    const { outputLoudness, probe } = await deliver(input, { mono: true });
+    expectOnTarget(outputLoudness);
+    expect(probe.audio).toMatchObject({ channels: 1, sampleRate: 44100, bitRate: 64000 });
+  });
+
+  it('measures again when the channel count changes (mono spread over stereo is 3 LU louder)', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'mono.wav'), {
+      levelDbfs: -20,
+      channels: 1,
+    });
+    const { measured, outputLoudness, probe } = await deliver(input, { mono: false });
+    expect(measured.integratedLufs).toBeCloseTo(-23, 0);
+    expect(probe.audio.channels).toBe(2);
+    expectOnTarget(outputLoudness);
+  });
+
+  it('keeps only the sound of a video, with our tags, cover and chapters', async () => {
+    const input = await generateVideo(tools.ffmpegPath, path.join(dir, 'call.mp4'), { seconds: 6 });
+    const output = path.join(dir, 'call.mp3');
+    await encodeDelivery(tools, input, output, {
+      targetLufs: target,
+      measured: await measureLoudness(tools, input),
+      mono: true,
+      tags: { title: 'Twee woorden', artist: 'Kennisplatform', album: 'Mensenrechten dichtbij', year: 2025 },
+      coverJpeg: cover,
+      chapters: [
+        { startSeconds: 3, title: 'Het gesprek; deel = 1' },
+        { startSeconds: 0, title: 'Intro' },
+      ],
+    });
+    const probe = await probeAudio(tools, output);
+    expect(probe.hasVideo).toBe(false);
+    const tags = await readTags(output);
+    expect(tags).toMatchObject({
+      title: 'Twee woorden',
+      artist: 'Kennisplatform',
+      album: 'Mensenrechten dichtbij',
+      year: 2025,
+      chapters: [
+        { startSeconds: 0, title: 'Intro' },
+        { startSeconds: 3, title: 'Het gesprek; deel = 1' },
+      ],
+    });
+    expect(tags.picture?.format).toBe('image/jpeg');
+    expect(existsSync(`${output}.chapters.txt`)).toBe(false);
+  });
+
+  it('can still run loudnorm’s own second pass', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'noise.wav'), {
+      noise: true,
+      levelDbfs: -20,
+      seconds: 8,
+    });
+    const { result, outputLoudness } = await deliver(input, { limiter: 'loudnorm' });
+    expect(result.mode).toBe('loudnorm');
+    expect(Math.abs(outputLoudness.integratedLufs - target)).toBeLessThan(2);
+  });
+
+  it('leaves no partial file behind when encoding fails', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'short.wav'), { seconds: 2 });
+    const output = path.join(dir, 'failed.mp3');
+    await expect(
+      encodeDelivery(tools, input, output, {
+        targetLufs: target,
+        measured: await measureLoudness(tools, input),
+        mono: false,
+        tags: {},
+        coverJpeg: path.join(dir, 'no-cover.jpg'),
+      }),
+    ).rejects.toThrow();
+    expect(existsSync(output)).toBe(false);
+  });
+});

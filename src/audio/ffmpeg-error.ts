@@ -1,0 +1,27 @@
+/**
+ * ffmpeg or ffprobe failed, was stopped by a timeout, or was cancelled. Kept apart from
+ * AudioRejectedError: this one says the tool failed, which may or may not be the file's fault;
+ * the caller decides.
+ */
+export class FfmpegError extends Error {
+  override readonly name = 'FfmpegError';
+
+  constructor(
+    message: string,
+    readonly details: {
+      tool: 'ffmpeg' | 'ffprobe';
+      /** Process exit code, when it exited on its own. */
+      exitCode?: number | null;
+      /** The tool could not be started at all (ENOENT, EACCES…): not the file's fault. */
+      spawnError?: string;
+      /** 'timeout' (absolute), 'idle' (no output for too long) or 'aborted' (the caller's signal). */
+      stopped?: 'timeout' | 'idle' | 'aborted';
+      /** Last log lines, for the job's error record. */
+      stderrTail: string[];
+      /** How much audio was written before it stopped, in seconds (ffmpeg only). */
+      outTimeSeconds?: number;
+    },
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * audio/: the only place that runs ffmpeg and ffprobe. A leaf: paths and options in, plain results
+ * out; binaries are handed in (resolveMediaTools), nothing here reads the environment.
+ */
+export { acceptedContainers } from './accepted-containers.js';
+export { AudioRejectedError, type AudioRejectionReason } from './audio-rejected-error.js';
+export { type AudiowaveformJson, type ComputePeaksOptions, computePeaks } from './compute-peaks.js';
+export { type DetectSilenceOptions, detectSilence, edgeSilence, type Silence } from './detect-silence.js';
+export {
+  type DeliveryChapter,
+  type DeliveryTags,
+  type EncodeDeliveryOptions,
+  type EncodeDeliveryResult,
+  encodeDelivery,
+} from './encode-delivery.js';
+export { FfmpegError } from './ffmpeg-error.js';
+export { type MeasureLoudnessOptions, measureLoudness } from './measure-loudness.js';
+export type { LoudnessMeasurement } from './parse-loudness-log.js';
+export { type AudioProbe, probeAudio } from './probe-audio.js';
+export { type AudioQualityReport, type QualityReportOptions, qualityReport } from './quality-report.js';
+export { type RecordingTags, readTags } from './read-tags.js';
+export { type MediaTools, type ResolveMediaToolsOptions, resolveMediaTools } from './resolve-media-tools.js';
+export {
+  type ValidatedRecording,
+  type ValidateRecordingOptions,
+  validateRecording,
+} from './validate-recording.js';

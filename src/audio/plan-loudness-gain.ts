@@ -1,0 +1,101 @@
+import { runFfmpeg } from './ffmpeg-runner.js';
+import { collectLoudnessReport, type LoudnessMeasurement, parseLoudnessLog } from './parse-loudness-log.js';
+import type { MediaTools } from './resolve-media-tools.js';
+
+export interface LoudnessGainPlan {
+  /** `linear`: the gain alone stays under the ceiling. `limited`: a true-peak limiter follows it. */
+  mode: 'linear' | 'limited';
+  gainDb: number;
+  /** Integrated loudness expected before the MP3 encoder, LUFS. */
+  expectedLufs: number;
+}
+
+export interface PlanLoudnessGainOptions {
+  measured: LoudnessMeasurement;
+  /** Loudness wanted before the encoder (the target plus what the encoder takes off). */
+  aimLufs: number;
+  /** Highest true peak allowed before the encoder, dBTP. */
+  ceilingDbtp: number;
+  /** Filters the encoder puts first (channel conversion), so trials hear what it will hear. */
+  headFilters: string[];
+  signal?: AbortSignal;
+}
+
+// Extra gain a limiter may make up for. Beyond it the recording is mostly peaks (clicks, bangs)
+// and pushing further would only flatten it; such a file stays quieter than the target.
+const maxMakeupDb = 12;
+const trials = 3;
+
+/**
+ * Finds the gain that brings a recording to the wanted loudness under a true-peak ceiling.
+ *
+ * When the measured true peak plus the gain stays under the ceiling, the gain is the whole answer
+ * (what loudnorm calls linear mode). Otherwise a limiter must catch the peaks, and the energy it
+ * removes lowers the loudness, by an amount that depends on the material: cheap trial passes
+ * (gain, limiter at the original rate, loudness meter; no encoding) measure it and the gain is
+ * raised until the result is within 0.2 LU, at most three trials. Measured: a limiter at the
+ * original rate and one at 4x oversampling differ by about 0.1 LU, so trials skip oversampling.
+ */
+export async function planLoudnessGain(
+  tools: MediaTools,
+  input: string,
+  options: PlanLoudnessGainOptions,
+): Promise<LoudnessGainPlan> {
+  const { measured, aimLufs, ceilingDbtp } = options;
+  // Silence (gated out entirely) has no loudness to correct; amplifying it only lifts noise.
+  if (measured.integratedLufs <= -70) return { mode: 'linear', gainDb: 0, expectedLufs: -70 };
+  const linearGain = aimLufs - measured.integratedLufs;
+  if (measured.truePeakDbtp + linearGain <= ceilingDbtp) {
+    return { mode: 'linear', gainDb: linearGain, expectedLufs: aimLufs };
+  }
+
+  let gainDb = linearGain;
+  let expectedLufs = aimLufs;
+  for (let i = 0; i < trials; i++) {
+    const chain = [...options.headFilters, ...limitedChain(gainDb, ceilingDbtp, 1)];
+    expectedLufs = (await trialLoudness(tools, input, chain, { signal: options.signal })).integratedLufs;
+    const miss = aimLufs - expectedLufs;
+    if (Math.abs(miss) < 0.2) break;
+    const next = Math.min(linearGain + maxMakeupDb, gainDb + miss);
+    if (next === gainDb) break;
+    gainDb = next;
+  }
+  return { mode: 'limited', gainDb, expectedLufs };
+}
+
+/**
+ * Gain, then a lookahead limiter holding peaks under the ceiling. With oversampling 4 the limiter
+ * runs at four times 44.1 kHz, so it sees (and holds down) the peaks between samples that a true-peak
+ * meter reports; the result comes back at 44.1 kHz.
+ */
+export function limitedChain(gainDb: number, ceilingDbtp: number, oversampling: 1 | 4): string[] {
+  // level=false: alimiter otherwise scales its output back up to 0 dBFS. No latency=true: the npm
+  // ffmpeg build (2018) lacks it, and the 5 ms lookahead delay it would remove is inaudible.
+  const limiter = `alimiter=limit=${(10 ** (ceilingDbtp / 20)).toFixed(5)}:attack=5:release=50:level=false`;
+  const gain = `volume=${gainDb.toFixed(2)}dB`;
+  return oversampling === 1
+    ? [gain, limiter]
+    : [gain, `aresample=${44100 * oversampling}`, limiter, 'aresample=44100'];
+}
+
+/** Measures the input run through `filters`, without encoding; true peak only when asked (it costs). */
+export async function trialLoudness(
+  tools: MediaTools,
+  input: string,
+  filters: string[],
+  options: { truePeak?: boolean; signal?: AbortSignal } = {},
+): Promise<LoudnessMeasurement> {
+  const report = collectLoudnessReport();
+  const meter = `ebur128=framelog=verbose${options.truePeak ? ':peak=true' : ''}`;
+  await runFfmpeg(tools, {
+    inputs: [{ path: input }],
+    outputs: [
+      { target: '-', options: ['-map', '0:a:0', '-af', [...filters, meter].join(','), '-f', 'null'] },
+    ],
+    onStderrLine: report.add,
+    signal: options.signal,
+  });
+  const measured = parseLoudnessLog(report.lines);
+  if (!measured) throw new Error(`no loudness summary in ffmpeg output for ${input}`);
+  return measured;
+}

@@ -1,0 +1,294 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import {
+  AudioRejectedError,
+  encodeDelivery,
+  type MediaTools,
+  qualityReport,
+  readTags,
+  validateRecording,
+} from '../audio/index.js';
+import type { Database, EpisodeRow } from '../db/database.js';
+import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
+import {
+  deleteMediaFile,
+  findMediaFile,
+  upsertMediaFile,
+} from '../db/repositories/media-files-repository.js';
+import { findShowById } from '../db/repositories/shows-repository.js';
+import type { Clock } from '../shared/clock.js';
+import { newId } from '../shared/ids.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import type { EpisodeExtra, QualityReport, StoredAudio } from './episode.js';
+
+export interface ProcessingContext {
+  jobId: string;
+  lastAttempt: boolean;
+  progress(step: string, percent: number): void;
+}
+
+export interface EpisodeProcessingDeps {
+  db: Kysely<Database>;
+  store: BlobStore;
+  clock: Clock;
+  tools: MediaTools;
+  tempDir: string;
+  maxDurationSeconds: number;
+  defaultTargetLufs: number;
+  /** An embedded cover, offered when the episode has no artwork yet (prefill, never overwrite). */
+  adoptCover?: (episodeId: string, picture: { data: Buffer; format: string }) => Promise<void>;
+  /** After the episode became ready (feeds, transcript placeholders, …). */
+  onProcessed?: (
+    episodeId: string,
+    context: { workDir: string; deliveryFile: string; speech: { start: number; end: number }[] },
+  ) => Promise<void>;
+}
+
+/** Thrown when the recording itself is unusable: retrying cannot help. */
+export class RecordingRejectedError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * The processing job: probe, tags, loudness, encode, peaks, quality report, then one update that
+ * makes the episode `ready`. Files are written under keys made from the job id, so a job that is
+ * run again after a crash overwrites its own files instead of leaving orphans.
+ */
+export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
+  const { db, store, clock, tools } = deps;
+
+  async function localCopy(key: string, workDir: string): Promise<string> {
+    const local = store.localPath(key);
+    if (local) return local;
+    const file = path.join(workDir, `source${path.extname(key)}`);
+    const { body } = await store.get(key);
+    await pipeline(body, createWriteStream(file));
+    return file;
+  }
+
+  async function markFailed(episodeId: string, jobId: string, reason: string) {
+    const row = await findEpisodeById(db, episodeId);
+    if (!row || row.job_id !== jobId) return;
+    await updateEpisode(db, episodeId, {
+      status: 'failed',
+      failure_reason: reason,
+      updated_at: clock.now().toISOString(),
+    });
+  }
+
+  async function removeReplacedFiles(previous: EpisodeRow, keep: Set<string>) {
+    const oldKeys: string[] = [];
+    if (previous.audio) oldKeys.push((JSON.parse(previous.audio) as StoredAudio).key);
+    const extra = JSON.parse(previous.extra) as EpisodeExtra;
+    if (extra.peaksKey) oldKeys.push(extra.peaksKey);
+    if (extra.original) oldKeys.push(extra.original.key);
+    for (const key of oldKeys) {
+      if (keep.has(key)) continue;
+      await store.delete(key).catch(() => {});
+      await deleteMediaFile(db, key);
+    }
+  }
+
+  return {
+    async process(
+      payload: { episodeId: string; sourceKey: string; filename?: string },
+      context: ProcessingContext,
+    ): Promise<void> {
+      const row = await findEpisodeById(db, payload.episodeId);
+      // Gone, or superseded by a newer upload: nothing to do, and running twice is harmless.
+      if (!row || row.job_id !== context.jobId) return;
+      const show = await findShowById(db, row.show_id);
+      if (!show) return;
+      // One folder per job, emptied first: a run after a crash removes what the dead run left.
+      const workDir = path.join(deps.tempDir, `zender-job-${context.jobId}`);
+      await rm(workDir, { recursive: true, force: true });
+      await mkdir(workDir, { recursive: true });
+      try {
+        context.progress('probe', 1);
+        const source = await localCopy(payload.sourceKey, workDir);
+        const probe = await validateRecording(tools, source, { maxDurationSeconds: deps.maxDurationSeconds });
+
+        context.progress('tags', 4);
+        const tags = await readTags(source).catch(() => null);
+
+        // Pass 1 on the input: loudness (for the normalisation), clipping and silences in one decode.
+        context.progress('loudness', 6);
+        const input = await qualityReport(tools, source, {
+          durationSeconds: probe.durationSeconds,
+          onProgress: (p) => context.progress('loudness', 6 + p * 0.24),
+        });
+
+        const targetLufs = show.loudness_target_lufs ?? deps.defaultTargetLufs;
+        const mono = probe.audio.channels === 1;
+        const deliveryFile = path.join(workDir, 'delivery.mp3');
+        let coverFile: string | undefined;
+        if (tags?.picture && /jpe?g/i.test(tags.picture.format)) {
+          coverFile = path.join(workDir, 'cover.jpg');
+          await writeFile(coverFile, tags.picture.data);
+        }
+        const storedChapters = row.chapters
+          ? (JSON.parse(row.chapters) as { chapters: { startTime: number; title?: string }[] }).chapters
+          : [];
+        const chapters = storedChapters.length
+          ? storedChapters.map((c) => ({ startSeconds: c.startTime, title: c.title ?? '' }))
+          : (tags?.chapters ?? []);
+
+        // Pass 2: normalise (measured gain, true-peak safe) and encode the delivery MP3 with its ID3 tags.
+        context.progress('encode', 30);
+        await encodeDelivery(tools, source, deliveryFile, {
+          targetLufs,
+          measured: input.loudness,
+          mono,
+          tags: {
+            title: row.title,
+            artist: show.author,
+            album: show.title,
+            comment: row.summary ?? undefined,
+          },
+          coverJpeg: coverFile,
+          chapters: chapters.map((c) => ({ startSeconds: c.startSeconds, title: c.title })),
+          durationSeconds: probe.durationSeconds,
+          onProgress: (p) => context.progress('encode', 30 + p * 0.5),
+        });
+
+        // Pass 3 on the result: what listeners get (loudness, peak, silences) and the waveform peaks.
+        context.progress('analyse', 80);
+        const output = await qualityReport(tools, deliveryFile, {
+          peaks: { pixelsPerSecond: 20, sampleRate: 44_100 },
+          durationSeconds: probe.durationSeconds,
+          onProgress: (p) => context.progress('analyse', 80 + p * 0.12),
+        });
+        const duration = output.durationSeconds;
+
+        context.progress('store', 92);
+        const prefix = `episodes/${row.id}/${context.jobId}`;
+        const audioPut = await store.put(`${prefix}/audio.mp3`, createReadStream(deliveryFile), {
+          contentType: 'audio/mpeg',
+        });
+        const peaksPut = await store.put(
+          `${prefix}/peaks.json`,
+          Readable.from([Buffer.from(JSON.stringify(output.peaks))]),
+          {
+            contentType: 'application/json',
+          },
+        );
+        const original = await findMediaFile(db, payload.sourceKey);
+
+        const quality: QualityReport = {
+          inputLufs: input.loudness.integratedLufs,
+          inputTruePeakDbtp: input.loudness.truePeakDbtp,
+          outputLufs: output.loudness.integratedLufs,
+          truePeakDbtp: output.loudness.truePeakDbtp,
+          lra: output.loudness.lra,
+          targetLufs,
+          clipping: input.clipping.clipped,
+          leadingSilenceSeconds: output.leadingSilenceSeconds,
+          trailingSilenceSeconds: output.trailingSilenceSeconds,
+          sampleRate: probe.audio.sampleRate,
+          channels: probe.audio.channels,
+          codec: probe.audio.codec,
+        };
+        const speech = speechSegments(output.silences, duration);
+
+        const fresh = await findEpisodeById(db, row.id);
+        if (!fresh || fresh.job_id !== context.jobId) {
+          // Deleted or replaced while we worked: our files belong to nobody.
+          for (const key of [audioPut.key, peaksPut.key]) await store.delete(key).catch(() => {});
+          return;
+        }
+        const extra = JSON.parse(fresh.extra) as EpisodeExtra;
+        const now = clock.now().toISOString();
+        await db.transaction().execute(async (trx) => {
+          await updateEpisode(trx, row.id, {
+            status: 'ready',
+            failure_reason: null,
+            duration_seconds: duration,
+            audio: JSON.stringify({
+              key: audioPut.key,
+              type: 'audio/mpeg',
+              size: audioPut.size,
+              sha256: audioPut.sha256,
+            }),
+            quality: JSON.stringify(quality),
+            // Tags only fill what staff left empty; they never overwrite.
+            summary: fresh.summary ?? tags?.comment ?? null,
+            chapters:
+              fresh.chapters ??
+              (tags?.chapters?.length
+                ? JSON.stringify({
+                    version: '1.2.0',
+                    chapters: tags.chapters.map((c) => ({ startTime: c.startSeconds, title: c.title })),
+                  })
+                : null),
+            extra: JSON.stringify({
+              ...extra,
+              peaksKey: peaksPut.key,
+              original: {
+                key: payload.sourceKey,
+                type: original?.mime_type ?? 'application/octet-stream',
+                size: original?.size ?? 0,
+                sha256: original?.sha256 ?? '',
+                filename: payload.filename,
+              },
+            } satisfies EpisodeExtra),
+            updated_at: now,
+          });
+          for (const [role, put, mime, dur] of [
+            ['delivery', audioPut, 'audio/mpeg', duration],
+            ['peaks', peaksPut, 'application/json', null],
+          ] as const) {
+            await upsertMediaFile(trx, {
+              id: newId(),
+              episode_id: row.id,
+              show_id: null,
+              role,
+              key: put.key,
+              size: put.size,
+              sha256: put.sha256,
+              mime_type: mime,
+              duration_seconds: dur,
+              created_at: now,
+            });
+          }
+        });
+        await removeReplacedFiles(fresh, new Set([audioPut.key, peaksPut.key, payload.sourceKey]));
+        if (!fresh.artwork && tags?.picture && deps.adoptCover) {
+          await deps.adoptCover(row.id, tags.picture).catch(() => {}); // a cover Apple would refuse is simply not adopted
+        }
+        context.progress('done', 100);
+        await deps.onProcessed?.(row.id, { workDir, deliveryFile, speech });
+      } catch (error) {
+        if (error instanceof AudioRejectedError) {
+          await markFailed(row.id, context.jobId, error.reason);
+          await store.delete(payload.sourceKey).catch(() => {});
+          await deleteMediaFile(db, payload.sourceKey);
+          throw new RecordingRejectedError(error.reason);
+        }
+        if (context.lastAttempt) await markFailed(row.id, context.jobId, 'processing_failed');
+        throw error;
+      } finally {
+        await rm(workDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Speech is what lies between silences; transcripts hang their cue timings on it. */
+function speechSegments(silences: { start: number; end: number }[], duration: number) {
+  const segments: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const silence of silences) {
+    if (silence.start > cursor + 0.2) segments.push({ start: cursor, end: silence.start });
+    cursor = Math.max(cursor, silence.end);
+  }
+  if (duration > cursor + 0.2) segments.push({ start: cursor, end: duration });
+  return segments;
+}
+
+export type EpisodeProcessing = ReturnType<typeof createEpisodeProcessing>;

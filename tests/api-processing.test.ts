@@ -1,0 +1,118 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Store } from '../src/storage/s3-store.js';
+import { makeAudio } from './helpers/make-audio.js';
+import { startS3rver, type S3rverHandle } from './helpers/s3rver-server.js';
+import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
+import { testDatabases } from './helpers/test-databases.js';
+
+async function upload(t: TestApp, showId: string, file: string, contentType: string, title = 'Interview') {
+  const episode = await (
+    await t.call('POST', `/api/v1/shows/${showId}/episodes`, { json: { title } })
+  ).json();
+  const res = await t.call('PUT', `/api/v1/episodes/${episode.id}/audio`, {
+    body: new Uint8Array(readFileSync(file)),
+    headers: { 'content-type': contentType },
+  });
+  expect(res.status).toBe(202);
+  await t.worker.drain();
+  return (await (await t.call('GET', `/api/v1/episodes/${episode.id}`)).json()) as Record<string, any>;
+}
+
+describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (database) => {
+  let t: TestApp;
+  let showId: string;
+  beforeAll(async () => {
+    t = await openTestApp(database);
+    showId = (await (await t.call('POST', '/api/v1/shows', { json: minimalShow })).json()).id;
+  });
+  afterAll(async () => t.close());
+
+  it('turns a quiet stereo WAV into a -16 LUFS MP3 with peaks, quality report and a transcript placeholder', async () => {
+    const wav = makeAudio('quiet.wav', { seconds: 12, volumeDb: -32, speechLike: true });
+    const episode = await upload(t, showId, wav, 'audio/wav');
+    expect(episode.status).toBe('ready');
+    expect(episode.duration).toBeGreaterThan(11.5);
+    expect(episode.duration).toBeLessThan(12.5);
+    expect(episode.audio.type).toBe('audio/mpeg');
+    expect(Math.abs(episode.quality.outputLufs - -16)).toBeLessThanOrEqual(1);
+    expect(episode.quality.truePeakDbtp).toBeLessThanOrEqual(-0.9);
+    expect(episode.quality.inputLufs).toBeLessThan(-25);
+    expect(episode.quality).toMatchObject({ sampleRate: 44100, channels: 2, codec: 'pcm_s16le' });
+    expect(episode.transcript.status).toBe('pending');
+
+    const job = await (await t.call('GET', `/api/v1/jobs/${episode.jobId}`)).json();
+    expect(job).toMatchObject({ status: 'done', progress: 100, attempts: 1 });
+
+    const files = await t.db.kysely
+      .selectFrom('media_files')
+      .selectAll()
+      .where('episode_id', '=', episode.id)
+      .execute();
+    expect(files.map((f) => f.role).sort()).toEqual(['delivery', 'original', 'peaks']);
+    for (const file of files) {
+      const stored = await t.store.head(file.key);
+      expect(stored?.size).toBe(file.size);
+      expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    const transcript = await t.call(
+      'GET',
+      `/api/v1/episodes/${episode.id}/transcript?language=nl&format=vtt`,
+    );
+    const vtt = await transcript.text();
+    expect(vtt.startsWith('WEBVTT')).toBe(true);
+    expect(vtt.match(/-->/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('extracts the audio of a video file and keeps mono speech mono', async () => {
+    const mp4 = makeAudio('call.mp4', { seconds: 5, channels: 1, codec: ['-c:a', 'aac'] });
+    const episode = await upload(t, showId, mp4, 'video/mp4', 'Videogesprek');
+    expect(episode.status).toBe('ready');
+    expect(episode.quality.channels).toBe(1);
+  });
+
+  it.each([
+    ['an empty file', Buffer.alloc(0), 'audio/mpeg'],
+    ['text named .mp3', Buffer.from('Dit is geen audio, maar een tekstbestand.\n'.repeat(50)), 'audio/mpeg'],
+  ])('marks %s failed with a plain reason and keeps no file', async (_name, bytes, type) => {
+    const file = makeAudio('x.wav', { seconds: 1 });
+    writeFileSync(file, bytes);
+    const episode = await upload(t, showId, file, type, 'Kapot');
+    expect(episode.status).toBe('failed');
+    expect(episode.failureReason).toMatch(/^[a-z_]+$/);
+    const job = await (await t.call('GET', `/api/v1/jobs/${episode.jobId}`)).json();
+    expect(job.status).toBe('failed');
+    expect(job.attempts).toBe(1);
+    expect(await t.store.list(`episodes/${episode.id}/`)).toEqual([]);
+  });
+});
+
+describe('audio processing with S3 storage (s3rver)', () => {
+  let s3: S3rverHandle;
+  let t: TestApp;
+  beforeAll(async () => {
+    s3 = await startS3rver();
+    const store = createS3Store({
+      endpoint: s3.endpoint,
+      region: s3.region,
+      bucket: s3.bucket,
+      accessKeyId: s3.accessKeyId,
+      secretAccessKey: s3.secretAccessKey,
+      forcePathStyle: true,
+    });
+    t = await openTestApp(testDatabases()[0], { store });
+  });
+  afterAll(async () => {
+    await t.close();
+    await s3.close();
+  });
+
+  it('downloads the original from S3, processes it and stores the results there', async () => {
+    const showId = (await (await t.call('POST', '/api/v1/shows', { json: minimalShow })).json()).id;
+    const episode = await upload(t, showId, makeAudio('s3.flac', { seconds: 4 }), 'audio/flac');
+    expect(episode.status).toBe('ready');
+    const keys = (await t.store.list(`episodes/${episode.id}/`)).map((b) => b.key);
+    expect(keys.some((k) => k.endsWith('/audio.mp3'))).toBe(true);
+    expect(keys.some((k) => k.endsWith('/peaks.json'))).toBe(true);
+  });
+});
