@@ -1,13 +1,17 @@
 import { feedBench } from './bench/feed-bench.js';
+import { ingestBench } from './bench/ingest-bench.js';
+import { processingBench } from './bench/processing-bench.js';
 
 /**
- * `npm run bench`: every benchmark measures its baseline in the same run and prints the ratio,
- * so results compare across noisy machines. Loopback only, each load bounded in time.
+ * `npm run bench [feed|ingest|processing]`: each benchmark measures its baseline in the same run
+ * and prints the ratio, so results compare across noisy machines. Loopback only, loads bounded.
  */
 async function main() {
   const only = process.argv[2];
   process.stdout.write(`${'benchmark'.padEnd(44)} ${'zender'.padStart(14)} ${'baseline'.padStart(14)}\n`);
   if (!only || only === 'feed') await feedBench();
+  if (!only || only === 'ingest') await ingestBench();
+  if (!only || only === 'processing') await processingBench();
 }
 
 main().then(

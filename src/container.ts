@@ -11,6 +11,7 @@ import { createEpisodeProcessing, RecordingRejectedError } from './domain/episod
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
+import { createPublicCatalog } from './domain/public-catalog.js';
 import { createPublicMedia } from './domain/public-media.js';
 import { createPublicTextMedia } from './domain/public-text-media.js';
 import { createPublicUrls } from './domain/public-urls.js';
@@ -27,10 +28,12 @@ import { mediaRoutes } from './http/routes/media-routes.js';
 import { publishingRoutes } from './http/routes/publishing-routes.js';
 import { transcriptsRoutes } from './http/routes/transcripts-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
+import { webRoutes } from './http/routes/web-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers, PermanentJobError } from './jobs/worker.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
+import { createSocialModule } from './social-module.js';
 import type { BlobStore } from './storage/blob-store.js';
 
 export interface ContainerOptions {
@@ -49,6 +52,8 @@ export interface ContainerOptions {
   workerConcurrency?: number;
   pollIntervalMs?: number;
   leaseMs?: number;
+  /** Origins media may come from besides our own (S3_PUBLIC_URL, a CDN), for the pages' CSP. */
+  mediaOrigins?: string[];
 }
 
 /**
@@ -61,7 +66,14 @@ export function createContainer(options: ContainerOptions) {
   const urls = createPublicUrls(options.baseUrl);
   const queue = createJobQueue({ db: kysely, dialect: db.dialect, clock });
   const poke = () => worker.poke();
-  const publishing = createPublishingService({ db: kysely, queue, clock, poke });
+  const social = createSocialModule({ db: kysely, store, clock, queue, urls, logger, poke });
+  const publishing = createPublishingService({
+    db: kysely,
+    queue,
+    clock,
+    poke,
+    onPublishedOrScheduled: (episodeId) => social.onEpisodePublishedOrScheduled(episodeId),
+  });
   const tokens = createTokensService({ db: kysely, clock });
   const shows = createShowsService({
     db: kysely,
@@ -139,6 +151,7 @@ export function createContainer(options: ContainerOptions) {
     'cleanup-uploads': async () => {
       await tus.cleanUpExpired();
     },
+    ...social.handlers,
   };
   const worker = createWorker({
     queue,
@@ -167,11 +180,19 @@ export function createContainer(options: ContainerOptions) {
       jobsRoutes({ queue, episodes }),
       publishingRoutes({ publishing, episodes }),
       transcriptsRoutes({ transcripts, chapters }),
+      ...social.apiRoutes,
     ],
     publicAreas: [
+      // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
+      ...social.publicRoutes,
       feedRoutes({
         feeds: feedDelivery,
         currentSlugFor: async (slug) => (await findShowBySlugHistory(kysely, slug))?.slug ?? null,
+      }),
+      webRoutes({
+        catalog: createPublicCatalog({ db: kysely, store, urls, transcripts }),
+        urls,
+        mediaOrigins: options.mediaOrigins,
       }),
       mediaRoutes({
         media: createPublicMedia({ db: kysely }),
@@ -194,6 +215,7 @@ export function createContainer(options: ContainerOptions) {
     artwork,
     publishing,
     feedPublisher,
+    feedDelivery,
     transcripts,
     chapters,
     urls,

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
+import { createServer, type Server } from 'node:http';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createContainer } from './container.js';
 import { createDb } from './db/create-db.js';
+import { createNodeListener } from './http/node-listener.js';
 import { migrateToLatest } from './db/migrate.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
@@ -11,6 +12,12 @@ import { createBlobStore } from './storage/create-blob-store.js';
 import { createTusDatastore } from './uploads/create-tus-datastore.js';
 
 export type Role = 'api+worker' | 'worker';
+
+/** With S3, media answers redirect to the public base or the endpoint (presigned): pages must allow those. */
+function mediaOriginsOf(storage: { endpoint?: string; publicUrl?: string; bucket: string; region: string }): string[] {
+  const urls = [storage.publicUrl, storage.endpoint ?? `https://${storage.bucket}.s3.${storage.region}.amazonaws.com`];
+  return urls.filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin);
+}
 
 /**
  * The composition root: config → db → storage → services → app → serve. `npm start` runs the API
@@ -51,24 +58,33 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     media: config.media,
     workerConcurrency: config.workerConcurrency,
     leaseMs: config.jobLeaseMs,
+    mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 
-  let server: ReturnType<typeof serve> | undefined;
+  let server: Server | undefined;
   if (role === 'api+worker') {
     const generated = await container.tokens.bootstrapAdmin(config.adminToken);
     if (generated) {
       // Printed once, on the first start only; it is stored hashed and cannot be shown again.
       process.stdout.write(`\nzender: admin API token (shown once, keep it safe):\n\n  ${generated}\n\n`);
     }
-    server = serve({ fetch: container.app.fetch, port: config.port }, (info) =>
-      logger.info(
-        { port: info.port, baseUrl: config.baseUrl, storage: store.kind, database: db.dialect },
-        'zender listening',
-      ),
+    server = createServer(createNodeListener(container.app.fetch, container.feedDelivery));
+    server.listen(config.port, () =>
+      logger.info({ port: config.port, baseUrl: config.baseUrl, storage: store.kind, database: db.dialect }, 'zender listening'),
     );
   }
-  container.worker.start();
-  logger.info({ workerId: container.worker.workerId }, 'worker started');
+  // EMBEDDED_WORKER=false: an API-only process, when workers run elsewhere (`npm run worker`).
+  if (role === 'worker' || config.embeddedWorker) {
+    container.worker.start();
+    logger.info({ workerId: container.worker.workerId }, 'worker started');
+    // Abandoned resumable uploads are removed by a job; one waits at a time (dedupe key).
+    const sweep = () =>
+      container.queue
+        .enqueue('cleanup-uploads', {}, { dedupeKey: 'cleanup-uploads', runAt: new Date(Date.now() + 3600_000) })
+        .catch((error) => logger.warn({ err: error }, 'could not queue the upload cleanup'));
+    void sweep();
+    setInterval(sweep, 3600_000).unref();
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { buildFeed } from '../../src/feeds/build-feed.js';
 import type { FeedEpisode, FeedShow } from '../../src/feeds/feed-input.js';
-import { line, ratio, requestsPerSecond } from './load.js';
+import { createNodeListener } from '../../src/http/node-listener.js';
 import { benchContainer } from './bench-container.js';
+import { line, ratio, requestsPerSecond } from './load.js';
 
 function show(): FeedShow {
   return {
@@ -71,8 +71,9 @@ export async function feedBench(): Promise<void> {
   const bench = await benchContainer();
   try {
     await bench.publishedShowWithEpisodes('bench', 1000);
-    const server = serve({ fetch: bench.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
+    // The same listener `npm start` uses.
+    const server = createServer(createNodeListener(bench.app.fetch, bench.feedDelivery));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     const feedUrl = `http://127.0.0.1:${port}/feeds/bench.xml`;
     const first = await fetch(feedUrl);

@@ -12,6 +12,7 @@ import {
 import { encodeDelivery } from './encode-delivery.js';
 import { measureLoudness } from './measure-loudness.js';
 import { probeAudio } from './probe-audio.js';
+import { qualityReport } from './quality-report.js';
 import { readTags } from './read-tags.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 
@@ -152,6 +153,31 @@ describe('encodeDelivery', () => {
     });
     expect(tags.picture?.format).toBe('image/jpeg');
     expect(existsSync(`${output}.chapters.txt`)).toBe(false);
+  });
+
+  it('analyses the encoder’s input in parallel, matching what the finished MP3 measures', async () => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'padded.wav'), {
+      levelDbfs: -25,
+      leadSilence: 1,
+      tailSilence: 1.5,
+      sampleRate: 48000,
+    });
+    const output = path.join(dir, 'padded.mp3');
+    const result = await encodeDelivery(tools, input, output, {
+      targetLufs: target,
+      measured: await measureLoudness(tools, input),
+      mono: false,
+      tags: {},
+      analyse: { peaks: { pixelsPerSecond: 10 } },
+    });
+    const report = await qualityReport(tools, output, { peaks: { pixelsPerSecond: 10 } });
+    const analysis = result.analysis!;
+    expect(Math.abs(analysis.loudness.integratedLufs - report.loudness.integratedLufs)).toBeLessThan(0.6);
+    expect(Math.abs(analysis.loudness.truePeakDbtp - report.loudness.truePeakDbtp)).toBeLessThan(0.8);
+    expect(analysis.leadingSilenceSeconds).toBeCloseTo(report.leadingSilenceSeconds, 1);
+    expect(analysis.trailingSilenceSeconds).toBeCloseTo(report.trailingSilenceSeconds, 0);
+    expect(analysis.peaks).toMatchObject({ sample_rate: 44100, samples_per_pixel: 4410 });
+    expect(Math.abs(analysis.peaks!.length - report.peaks!.length)).toBeLessThanOrEqual(1);
   });
 
   it('can still run loudnorm’s own second pass', async () => {

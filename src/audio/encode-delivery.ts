@@ -4,6 +4,7 @@ import { type FfmpegInput, runFfmpeg } from './ffmpeg-runner.js';
 import type { LoudnessMeasurement } from './parse-loudness-log.js';
 import { limitedChain, planLoudnessGain, trialLoudness } from './plan-loudness-gain.js';
 import { probeAudio } from './probe-audio.js';
+import { type AudioQualityReport, type QualityReportOptions, qualityReport } from './quality-report.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 export interface DeliveryTags {
@@ -39,6 +40,14 @@ export interface EncodeDeliveryOptions {
   onProgress?: (percent: number) => void;
   /** How peaks are held under the ceiling when one gain cannot do it; see encodeDelivery. */
   limiter?: 'alimiter' | 'loudnorm';
+  /**
+   * Also run the quality report (loudness, true peak, silences, clipping, peaks) on the signal
+   * going into the encoder, in parallel with the encoding: on two cores this costs almost no extra
+   * time, where measuring the finished MP3 afterwards costs a third pass. The figures describe the
+   * signal before the encoder: the MP3 measures about 0.3 LU quieter and its true peak up to
+   * 0.7 dB higher (both still within the target and the ceiling).
+   */
+  analyse?: Omit<QualityReportOptions, 'filters' | 'durationSeconds' | 'onProgress' | 'signal'>;
   signal?: AbortSignal;
 }
 
@@ -52,11 +61,14 @@ export interface EncodeDeliveryResult {
   /** Loudness expected before the encoder (LUFS); the MP3 itself ends about 0.3 LU lower. */
   expectedLufs: number;
   durationSeconds: number;
+  /** With `analyse`: the quality report of the signal that went into the encoder. */
+  analysis?: AudioQualityReport;
 }
 
-// MP3 encoding adds up to about half a dB of inter-sample peak: aim that much lower so the
-// delivered file, not the signal before the encoder, meets the true-peak ceiling.
-const encoderHeadroomDb = 0.5;
+// MP3 encoding raises true peaks: by 0.5 dB on speech at 64k mono in our fixtures, with the
+// limiter set exactly at the ceiling. Aim lower so the delivered file, not the signal before the
+// encoder, meets the ceiling.
+const encoderHeadroomDb = 0.7;
 // LAME at 128k stereo and 64k mono took 0.2-0.4 LU off every fixture we measured (sine, pink
 // noise, speech); aim that much higher so the MP3 lands on the target rather than under it.
 const encoderLossDb = 0.3;
@@ -133,8 +145,11 @@ export async function encodeDelivery(
     inputs.push({ path: chaptersFile, options: ['-f', 'ffmetadata'], formats: ['ffmetadata'] });
   }
 
+  // One abort for both runs: when either fails the other stops too.
+  const stop = new AbortController();
+  const runSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   try {
-    const result = await runFfmpeg(tools, {
+    const encoding = runFfmpeg(tools, {
       inputs,
       outputs: [
         {
@@ -169,9 +184,20 @@ export async function encodeDelivery(
       ],
       durationSeconds,
       onProgress: options.onProgress,
-      signal,
+      signal: runSignal,
     });
-    return { mode, gainDb, expectedLufs, durationSeconds: result.outTimeSeconds };
+    const analysing = options.analyse
+      ? qualityReport(tools, input, {
+          ...options.analyse,
+          peaks: options.analyse.peaks && { ...options.analyse.peaks, sampleRate: 44100 },
+          filters: [...chain, 'aresample=44100'],
+          durationSeconds,
+          signal: runSignal,
+        })
+      : undefined;
+    for (const run of [encoding, analysing]) run?.catch(() => stop.abort());
+    const [result, analysis] = await Promise.all([encoding, analysing]);
+    return { mode, gainDb, expectedLufs, durationSeconds: result.outTimeSeconds, analysis };
   } catch (error) {
     await rm(output, { force: true });
     throw error;

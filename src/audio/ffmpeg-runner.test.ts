@@ -59,12 +59,10 @@ describe('runFfmpeg', () => {
   it('kills a command that stops reporting (a FIFO nobody writes to) instead of hanging', async () => {
     const fifo = path.join(dir, 'stalled.wav');
     execFileSync('mkfifo', [fifo]);
-    const started = Date.now();
     const error = await failure(
       runFfmpeg(tools, { inputs: [{ path: fifo }], outputs: [nullOutput], idleTimeoutMs: 700 }),
     );
     expect(error.details.stopped).toBe('idle');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('stops on the absolute timeout and on abort', async () => {

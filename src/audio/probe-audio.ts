@@ -7,7 +7,7 @@ import type { MediaTools } from './resolve-media-tools.js';
 export { AudioRejectedError, type AudioRejectionReason } from './audio-rejected-error.js';
 
 export interface AudioProbe {
-  /** What the container claims; `validateRecording` checks it against what decodes. */
+  /** What the header claims for the sound track; `validateRecording` checks it against what decodes. */
   durationSeconds: number;
   /** ffmpeg's demuxer name, e.g. `mp3`, `wav`, `mov,mp4,m4a,3gp,3g2,mj2`. */
   formatName: string;
@@ -83,7 +83,8 @@ export async function probeAudio(
     );
   }
 
-  const durationSeconds = positive(json.format?.duration) ?? positive(audio.duration);
+  // The sound track's own length first: in a video call the picture may run on after the sound.
+  const durationSeconds = positive(audio.duration) ?? positive(json.format?.duration);
   if (!durationSeconds) throw new AudioRejectedError('zero_duration', 'the recording has no length');
 
   return {

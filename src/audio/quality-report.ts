@@ -29,8 +29,13 @@ export interface QualityReportOptions {
   /** silencedetect settings (defaults -40 dB, 0.5 s). */
   noiseDb?: number;
   minSilenceSeconds?: number;
-  /** Also compute waveform peaks in the same pass. */
+  /** Also compute waveform peaks in the same pass; `sampleRate` must be the rate after `filters`. */
   peaks?: { pixelsPerSecond?: number; samplesPerPixel?: number; sampleRate?: number };
+  /**
+   * Filters to run the audio through before measuring. encodeDelivery passes its own chain (gain,
+   * limiter, channels), so the report describes the signal that goes into the MP3 encoder.
+   */
+  filters?: string[];
   durationSeconds?: number;
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -66,7 +71,8 @@ export async function qualityReport(
   const outputs: FfmpegOutput[] = [{ target: '-', options: ['-map', '[analysis]', '-f', 'null'] }];
   let accumulator: PeaksAccumulator | undefined;
   let sampleRate = 0;
-  let filterComplex = `[0:a:0]${analysis}[analysis]`;
+  const head = options.filters?.length ? `${options.filters.join(',')},` : '';
+  let filterComplex = `[0:a:0]${head}${analysis}[analysis]`;
   if (options.peaks) {
     sampleRate = options.peaks.sampleRate ?? probe?.audio.sampleRate ?? 0;
     if (!sampleRate) throw new Error(`no sample rate known for ${file}`);
@@ -74,7 +80,7 @@ export async function qualityReport(
       options.peaks.samplesPerPixel ??
         Math.max(1, Math.round(sampleRate / (options.peaks.pixelsPerSecond ?? 20))),
     );
-    filterComplex = `[0:a:0]asplit=2[a][p];[a]${analysis}[analysis]`;
+    filterComplex = `[0:a:0]${head}asplit=2[a][p];[a]${analysis}[analysis]`;
     outputs.push({ target: pcmSink(accumulator), options: pcmOutputOptions(sampleRate, '[p]') });
   }
 
@@ -94,7 +100,7 @@ export async function qualityReport(
       outputs: [
         {
           target: '-',
-          options: ['-map', '0:a:0', '-af', 'ebur128=peak=true:framelog=verbose', '-f', 'null'],
+          options: ['-map', '0:a:0', '-af', `${head}ebur128=peak=true:framelog=verbose`, '-f', 'null'],
         },
       ],
       durationSeconds,

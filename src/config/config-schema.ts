@@ -48,6 +48,7 @@ export const configSchema = z
       .default(6 * 3600),
     LOUDNESS_TARGET_LUFS: z.coerce.number().min(-40).max(-5).default(-16),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    EMBEDDED_WORKER: booleanFlag.default(true),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),

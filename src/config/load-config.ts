@@ -28,6 +28,7 @@ export interface AppConfig {
   readonly logLevel: string;
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
+  readonly embeddedWorker: boolean;
   readonly tusExpiryHours: number;
 }
 
@@ -85,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: raw.LOG_LEVEL,
     workerConcurrency: raw.WORKER_CONCURRENCY,
     jobLeaseMs: raw.JOB_LEASE_SECONDS * 1000,
+    embeddedWorker: raw.EMBEDDED_WORKER,
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
   };
   return deepFreeze(config);

@@ -136,6 +136,50 @@ export interface TranscriptsTable {
   updated_at: string;
 }
 
+export interface SocialDraftsTable {
+  id: string;
+  episode_id: string;
+  channel: string;
+  text: string;
+  length: number;
+  length_limit: number;
+  status: 'draft' | 'approved' | 'delivered' | 'rejected';
+  link: string;
+  facets: string | null; // JSON BlueskyFacet[] (Bluesky only)
+  image: string | null; // JSON { key, alt, width, height } of the share image
+  history: string; // JSON [{ at, action, by }]
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  show_id: string;
+  url: string;
+  secret: string; // kept as issued: it is the HMAC key deliveries are signed with
+  events: string; // JSON string[]
+  channels: string | null; // JSON string[]; null means every channel
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event: string;
+  event_key: string | null;
+  draft_id: string | null;
+  body: string; // the exact JSON sent on every attempt
+  status: 'pending' | 'delivered' | 'failed' | 'cancelled';
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  log: string; // JSON [{ at, status, error, ms }]
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
 export interface Database {
   api_tokens: ApiTokensTable;
   shows: ShowsTable;
@@ -146,6 +190,9 @@ export interface Database {
   analytics_salts: AnalyticsSaltsTable;
   feed_documents: FeedDocumentsTable;
   transcripts: TranscriptsTable;
+  social_drafts: SocialDraftsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -157,3 +204,6 @@ export type NewEpisodeRow = Insertable<EpisodesTable>;
 export type EpisodeUpdate = Updateable<EpisodesTable>;
 export type JobRow = Selectable<JobsTable>;
 export type MediaFileRow = Selectable<MediaFilesTable>;
+export type SocialDraftRow = Selectable<SocialDraftsTable>;
+export type WebhookRow = Selectable<WebhooksTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;

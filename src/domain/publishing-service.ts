@@ -19,6 +19,8 @@ export interface PublishingDeps {
   clock: Clock;
   /** Tell the worker there is work now (same process). */
   poke?: () => void;
+  /** Social drafts and webhook events; safe to call twice for one episode. */
+  onPublishedOrScheduled?: (episodeId: string) => Promise<void>;
 }
 
 /**
@@ -101,6 +103,7 @@ export function createPublishingService(deps: PublishingDeps) {
         }
       });
       if (!scheduled) await rebuildFeed(episode.show_id);
+      await deps.onPublishedOrScheduled?.(episodeId);
       return {
         status: scheduled ? 'scheduled' : 'published',
         warnings: problems.filter((p) => p.level === 'warning'),
@@ -119,6 +122,7 @@ export function createPublishingService(deps: PublishingDeps) {
         updated_at: now.toISOString(),
       });
       await rebuildFeed(episode.show_id);
+      await deps.onPublishedOrScheduled?.(episodeId);
     },
 
     async unpublish(episodeId: string): Promise<void> {

@@ -133,8 +133,38 @@ const coreMessages: Record<string, Message> = {
     title: { nl: 'Niet beschikbaar', en: 'Not ready' },
     detail: (_p, l) => (l === 'nl' ? 'De dienst is nog niet klaar.' : 'The service is not ready.'),
   },
+  draft_state: {
+    status: 409,
+    title: { nl: 'Niet in deze status', en: 'Not in this state' },
+    detail: (p, l) =>
+      l === 'nl'
+        ? `Dit concept is ${draftStatus[p.status]?.nl ?? p.status}; ${draftAction[p.action]?.nl ?? p.action} kan dan niet.`
+        : `This draft is ${draftStatus[p.status]?.en ?? p.status}; it cannot be ${draftAction[p.action]?.en ?? p.action} now.`,
+  },
+  draft_too_long: {
+    status: 422,
+    title: { nl: 'Tekst te lang', en: 'Text too long' },
+    detail: (p, l) =>
+      l === 'nl'
+        ? `De tekst telt ${p.length} tekens zoals ${p.channel} telt; ${p.channel} staat er ${p.limit} toe. Maak hem korter.`
+        : `The text counts ${p.length} characters the way ${p.channel} counts; ${p.channel} allows ${p.limit}. Shorten it.`,
+  },
 };
 
 export const problemMessages: Record<string, Message> = { ...coreMessages, ...mediaProblemMessages };
 
 export type { Message as ProblemMessage };
+
+// Words for the draft_state sentence (used when a problem is answered, after this module loaded).
+const draftStatus: Record<string, Record<Locale, string>> = {
+  draft: { nl: 'een concept', en: 'a draft' },
+  approved: { nl: 'al goedgekeurd', en: 'already approved' },
+  delivered: { nl: 'al afgeleverd', en: 'already delivered' },
+  rejected: { nl: 'afgewezen', en: 'rejected' },
+};
+
+const draftAction: Record<string, Record<Locale, string>> = {
+  edit: { nl: 'bewerken', en: 'edited' },
+  approve: { nl: 'goedkeuren', en: 'approved' },
+  reject: { nl: 'afwijzen', en: 'rejected' },
+};

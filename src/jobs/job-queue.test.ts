@@ -62,6 +62,8 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       },
       'publish-scheduled': async () => {},
       'cleanup-uploads': async () => {},
+      'generate-social-drafts': async () => {},
+      'deliver-webhook': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });

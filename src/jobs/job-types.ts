@@ -7,6 +7,8 @@ export interface JobPayloads {
   'rebuild-feed': { showId: string };
   'publish-scheduled': { episodeId: string };
   'cleanup-uploads': Record<string, never>;
+  'generate-social-drafts': { episodeId: string };
+  'deliver-webhook': { deliveryId: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -16,6 +18,8 @@ export const jobKinds = [
   'rebuild-feed',
   'publish-scheduled',
   'cleanup-uploads',
+  'generate-social-drafts',
+  'deliver-webhook',
 ] as const satisfies readonly JobKind[];
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

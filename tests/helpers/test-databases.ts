@@ -35,7 +35,7 @@ export function testDatabases(): TestDatabase[] {
         await admin.query(`CREATE SCHEMA ${schema}`);
         await admin.end();
         const db = createDb({ kind: 'postgres', url, schema });
-        await migrateToLatest(db.kysely);
+        await migrateToLatest(db.kysely, { schema });
         return {
           ...db,
           async destroy() {

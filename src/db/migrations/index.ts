@@ -9,6 +9,9 @@ import * as createDownloadEvents from './0007-create-download-events.js';
 import * as createAnalyticsSalts from './0008-create-analytics-salts.js';
 import * as createFeedDocuments from './0009-create-feed-documents.js';
 import * as createTranscripts from './0010-create-transcripts.js';
+import * as createSocialDrafts from './0011-create-social-drafts.js';
+import * as createWebhooks from './0012-create-webhooks.js';
+import * as createWebhookDeliveries from './0013-create-webhook-deliveries.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -25,4 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0008-create-analytics-salts': createAnalyticsSalts,
   '0009-create-feed-documents': createFeedDocuments,
   '0010-create-transcripts': createTranscripts,
+  '0011-create-social-drafts': createSocialDrafts,
+  '0012-create-webhooks': createWebhooks,
+  '0013-create-webhook-deliveries': createWebhookDeliveries,
 };

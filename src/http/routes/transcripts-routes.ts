@@ -53,7 +53,7 @@ export function transcriptsRoutes(deps: { transcripts: TranscriptsService; chapt
   });
   app.openAPIRegistry.registerPath({
     method: 'put',
-    path: '/api/v1/episodes/{episodeId}/transcript',
+    path: '/episodes/{episodeId}/transcript',
     tags: ['Transcripts'],
     security: bearer,
     request: {
@@ -121,7 +121,7 @@ export function transcriptsRoutes(deps: { transcripts: TranscriptsService; chapt
   });
   app.openAPIRegistry.registerPath({
     method: 'put',
-    path: '/api/v1/episodes/{episodeId}/chapters',
+    path: '/episodes/{episodeId}/chapters',
     tags: ['Chapters'],
     security: bearer,
     request: {

@@ -1,0 +1,58 @@
+import type { ReadyFeed } from '../domain/feed-delivery.js';
+
+export interface FeedRequest {
+  method: string;
+  ifNoneMatch?: string | null;
+  ifModifiedSince?: string | null;
+  acceptEncoding?: string | null;
+}
+
+export interface FeedAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+/** Chooses br, then gzip, then identity, honouring q=0. */
+function pickEncoding(header: string | null | undefined): 'br' | 'gzip' | null {
+  if (!header) return null;
+  const accepted = new Map<string, number>();
+  for (const part of header.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  const wants = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (wants('br')) return 'br';
+  if (wants('gzip')) return 'gzip';
+  return null;
+}
+
+/**
+ * The HTTP answer for a ready feed: strong ETag and Last-Modified with 304s (If-None-Match wins
+ * over If-Modified-Since, RFC 9110), br or gzip by Accept-Encoding, no body for HEAD. Shared by
+ * the Hono route and the node-level fast path so both answer byte for byte the same.
+ */
+export function answerFeed(feed: ReadyFeed, request: FeedRequest): FeedAnswer {
+  const headers: Record<string, string> = {
+    'content-type': 'application/rss+xml; charset=utf-8',
+    etag: feed.etag,
+    'last-modified': feed.lastModified.toUTCString(),
+    'cache-control': 'public, max-age=300',
+    vary: 'Accept-Encoding',
+    'access-control-allow-origin': '*',
+    'x-content-type-options': 'nosniff',
+  };
+  const { ifNoneMatch, ifModifiedSince } = request;
+  const notModified = ifNoneMatch
+    ? ifNoneMatch.split(',').some((tag) => tag.trim() === feed.etag || tag.trim() === '*')
+    : ifModifiedSince
+      ? Math.floor(feed.lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000)
+      : false;
+  if (notModified) return { status: 304, headers, body: null };
+  const encoding = pickEncoding(request.acceptEncoding);
+  const body = encoding === 'br' ? feed.br : encoding === 'gzip' ? feed.gzip : feed.xml;
+  if (encoding) headers['content-encoding'] = encoding;
+  headers['content-length'] = String(body.length);
+  return { status: 200, headers, body: request.method === 'HEAD' ? null : body };
+}

@@ -1,0 +1,33 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { FeedDelivery } from '../domain/feed-delivery.js';
+import { answerFeed } from './feed-answer.js';
+import { feedPath } from './routes/feed-routes.js';
+
+/**
+ * The node:http listener: Hono for everything, except feed hits that are ready in memory.
+ * Podcast apps poll feeds far more than anything else, mostly for a 304; building a web Request
+ * and Response per poll halved throughput in `npm run bench`, so those answers are written
+ * straight to the socket. Anything else about feeds (404, 301) still goes through Hono.
+ */
+export function createNodeListener(fetch: (request: Request) => Response | Promise<Response>, feeds: FeedDelivery) {
+  const hono = getRequestListener(fetch);
+  return async function listener(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/feeds/')) {
+      const match = feedPath.exec(req.url);
+      const feed = match ? await feeds.get(match[1]).catch(() => null) : null;
+      if (feed) {
+        const answer = answerFeed(feed, {
+          method: req.method,
+          ifNoneMatch: req.headers['if-none-match'],
+          ifModifiedSince: req.headers['if-modified-since'],
+          acceptEncoding: req.headers['accept-encoding'],
+        });
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
+        return;
+      }
+    }
+    await hono(req, res);
+  };
+}

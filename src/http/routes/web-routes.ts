@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import type { PublicCatalog } from '../../domain/public-catalog.js';
+import type { PublicUrls } from '../../domain/public-urls.js';
+import { accentColor, accentCss } from '../../web/accent-color.js';
+import { EmbedEpisodePage } from '../../web/embed-episode-page.js';
+import { EmbedShowPage } from '../../web/embed-show-page.js';
+import { EPISODE_EMBED, SHOW_EMBED } from '../../web/embed-size.js';
+import { EpisodePage } from '../../web/episode-page.js';
+import { parseStartTime } from '../../web/format-time.js';
+import { labelsFor } from '../../web/labels.js';
+import { NotFoundPage } from '../../web/not-found-page.js';
+import { dimension, type OembedTarget, oembedResponse, oembedXml } from '../../web/oembed.js';
+import type { PageContext } from '../../web/page-context.js';
+import { renderHtml } from '../../web/render-html.js';
+import { securityHeaders } from '../../web/security-headers.js';
+import { ShowPage } from '../../web/show-page.js';
+import { loadWebAssets } from '../../web/web-assets.js';
+
+export interface WebRoutesDeps {
+  catalog: PublicCatalog;
+  urls: PublicUrls;
+  /** oEmbed provider_name; provider_url is BASE_URL. */
+  providerName?: string;
+  /** Origins media is redirected to besides zender (S3_PUBLIC_URL, a CDN), allowed in the CSP. */
+  mediaOrigins?: string[];
+}
+
+const SHOW_EMBED_EPISODES = 10;
+const SLUG = /^[a-z0-9-]{1,200}$/;
+const ID = /^[0-9a-f-]{36}$/i;
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
+}
+
+/**
+ * The public face: embeddable players, oEmbed, show and episode pages, and the player's static
+ * assets. Handlers parse, ask the catalog, render; rendering lives in src/web.
+ */
+export function webRoutes(deps: WebRoutesDeps) {
+  const app = new Hono();
+  const { catalog, urls } = deps;
+  const base = urls.base;
+  const selfOrigin = new URL(base).origin;
+  const assets = loadWebAssets();
+
+  /** Embeds take the partner's ?color=; public pages keep zender's own colours and add their layout. */
+  function contextFor(c: Context, showLanguage: string, kind: 'embed' | 'page'): PageContext {
+    const accent = accentColor(kind === 'embed' ? c.req.query('color') : undefined);
+    const styles = kind === 'embed' ? [assets.stylePath] : [assets.stylePath, assets.pageStylePath];
+    return {
+      labels: labelsFor(c.req.query('lang'), showLanguage),
+      inlineStyle: accentCss(accent),
+      scriptUrl: `${base}${assets.scriptPath}`,
+      styleUrls: styles.map((path) => `${base}${path}`),
+    };
+  }
+
+  /** Sends a rendered page with the security headers, a content ETag and 304 when it matches. */
+  async function sendHtml(
+    c: Context,
+    page: Parameters<typeof renderHtml>[0],
+    options: { context: PageContext; frameAncestors: '*' | string[]; maxAge: number; status?: 200 | 404 },
+  ) {
+    const html = await renderHtml(page);
+    const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
+    const headers: Record<string, string> = {
+      ...securityHeaders({
+        frameAncestors: options.frameAncestors,
+        inlineStyles: [options.context.inlineStyle],
+        selfOrigin,
+        mediaOrigins: deps.mediaOrigins,
+      }),
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': options.status === 404 ? 'no-store' : `public, max-age=${options.maxAge}`,
+      etag,
+    };
+    if (options.status !== 404 && etagMatches(c.req.header('if-none-match'), etag))
+      return c.body(null, 304, headers);
+    return c.body(html, options.status ?? 200, headers);
+  }
+
+  function notFound(c: Context, frameAncestors: '*' | string[] = []) {
+    const context = contextFor(c, 'nl', 'page');
+    return sendHtml(c, NotFoundPage({ context }), { context, frameAncestors, maxAge: 0, status: 404 });
+  }
+
+  const embedAncestors = (allowlist: string[]) => (allowlist.length > 0 ? allowlist : '*');
+
+  app.get('/assets/:file', (c) => {
+    const asset = assets.get(c.req.param('file'));
+    if (!asset) return c.text('Not found', 404);
+    const accepts = c.req.header('accept-encoding') ?? '';
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const headers: Record<string, string> = {
+      'content-type': asset.contentType,
+      'cache-control': 'public, max-age=31536000, immutable',
+      etag: asset.etag,
+      vary: 'Accept-Encoding',
+      'x-content-type-options': 'nosniff',
+    };
+    if (etagMatches(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304, headers);
+    if (encoding) headers['content-encoding'] = encoding;
+    const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
+    return c.body(new Uint8Array(body), 200, headers);
+  });
+
+  app.get('/embed/episodes/:episodeId', async (c) => {
+    const id = c.req.param('episodeId');
+    const found = ID.test(id) ? await catalog.episodeById(id, { language: c.req.query('lang') }) : null;
+    if (!found) return notFound(c, '*');
+    const context = contextFor(c, found.show.language, 'embed');
+    const start = parseStartTime(c.req.query('t'), found.episode.duration);
+    return sendHtml(c, EmbedEpisodePage({ context, ...found, start }), {
+      context,
+      frameAncestors: embedAncestors(found.show.embedAllowlist),
+      maxAge: 300,
+    });
+  });
+
+  app.get('/embed/shows/:showSlug', async (c) => {
+    const slug = c.req.param('showSlug');
+    const found = SLUG.test(slug) ? await catalog.show(slug, { limit: SHOW_EMBED_EPISODES }) : null;
+    if (!found) return notFound(c, '*');
+    const context = contextFor(c, found.show.language, 'embed');
+    return sendHtml(c, EmbedShowPage({ context, ...found }), {
+      context,
+      frameAncestors: embedAncestors(found.show.embedAllowlist),
+      maxAge: 300,
+    });
+  });
+
+  app.get('/oembed', async (c) => {
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'xml') return c.text('Not implemented', 501);
+    const target = await oembedTarget(c.req.query('url'));
+    if (!target) return c.text('Not found', 404, { 'access-control-allow-origin': '*' });
+    const body = oembedResponse(
+      target,
+      { maxwidth: dimension(c.req.query('maxwidth')), maxheight: dimension(c.req.query('maxheight')) },
+      { name: deps.providerName ?? 'zender', url: base },
+    );
+    const headers = {
+      'access-control-allow-origin': '*',
+      'cache-control': 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    };
+    if (format === 'xml')
+      return c.body(oembedXml(body), 200, { ...headers, 'content-type': 'text/xml; charset=utf-8' });
+    return c.json(body, 200, headers);
+  });
+
+  /** Our public page and embed URLs (same origin as BASE_URL), resolved to what they show. */
+  async function oembedTarget(raw: string | undefined): Promise<OembedTarget | null> {
+    let url: URL;
+    try {
+      url = new URL(raw ?? '');
+    } catch {
+      return null;
+    }
+    const basePath = new URL(base).pathname.replace(/\/$/, '');
+    if (url.origin !== selfOrigin || !url.pathname.startsWith(`${basePath}/`)) return null;
+    const parts = url.pathname.slice(basePath.length).split('/').filter(Boolean);
+    if (parts[0] === 'shows' && parts.length === 3 && SLUG.test(parts[1]) && SLUG.test(parts[2])) {
+      const found = await catalog.episodeBySlugs(parts[1], parts[2]);
+      return found && episodeTarget(found);
+    }
+    if (parts[0] === 'embed' && parts[1] === 'episodes' && parts.length === 3 && ID.test(parts[2])) {
+      const found = await catalog.episodeById(parts[2]);
+      return found && episodeTarget(found);
+    }
+    const showSlug =
+      parts[0] === 'shows' ? parts[1] : parts[0] === 'embed' && parts[1] === 'shows' ? parts[2] : null;
+    if (!showSlug || parts.length !== (parts[0] === 'shows' ? 2 : 3) || !SLUG.test(showSlug)) return null;
+    const found = await catalog.show(showSlug, { limit: 1 });
+    if (!found) return null;
+    return {
+      title: found.show.title,
+      embedUrl: found.show.embedUrl,
+      show: found.show,
+      artworkUrl: found.show.artworkUrl,
+      size: SHOW_EMBED,
+    };
+  }
+
+  function episodeTarget(
+    found: NonNullable<Awaited<ReturnType<PublicCatalog['episodeById']>>>,
+  ): OembedTarget {
+    return {
+      title: found.episode.title,
+      embedUrl: found.episode.embedUrl,
+      show: found.show,
+      artworkUrl: found.episode.artworkUrl,
+      size: EPISODE_EMBED,
+    };
+  }
+
+  app.get('/shows/:showSlug', async (c) => {
+    const slug = c.req.param('showSlug');
+    const found = SLUG.test(slug) ? await catalog.show(slug) : null;
+    if (!found) {
+      const moved = SLUG.test(slug) ? await catalog.movedShowSlug(slug) : null;
+      return moved ? c.redirect(`/shows/${moved}`, 301) : notFound(c);
+    }
+    const context = contextFor(c, found.show.language, 'page');
+    return sendHtml(c, ShowPage({ context, ...found, baseUrl: base }), {
+      context,
+      frameAncestors: [],
+      maxAge: 60,
+    });
+  });
+
+  app.get('/shows/:showSlug/:episodeSlug', async (c) => {
+    const { showSlug, episodeSlug } = c.req.param();
+    const valid = SLUG.test(showSlug) && SLUG.test(episodeSlug);
+    const found = valid
+      ? await catalog.episodeBySlugs(showSlug, episodeSlug, { language: c.req.query('lang') })
+      : null;
+    if (!found) {
+      const moved = valid ? await catalog.movedShowSlug(showSlug) : null;
+      return moved ? c.redirect(`/shows/${moved}/${episodeSlug}`, 301) : notFound(c);
+    }
+    const context = contextFor(c, found.show.language, 'page');
+    const start = parseStartTime(c.req.query('t'), found.episode.duration);
+    return sendHtml(c, EpisodePage({ context, ...found, start, baseUrl: base }), {
+      context,
+      frameAncestors: [],
+      maxAge: 60,
+    });
+  });
+
+  return app;
+}

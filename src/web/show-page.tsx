@@ -1,0 +1,120 @@
+import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import { Document } from './document.js';
+import { SHOW_EMBED } from './embed-size.js';
+import { clockTime, isoDuration, longDate } from './format-time.js';
+import type { PageContext } from './page-context.js';
+import { PageHead } from './page-head.js';
+import { PeopleList } from './people-list.js';
+import { Player } from './player.js';
+import { PublicLayout } from './public-layout.js';
+import { seriesJsonLd } from './structured-data.js';
+
+/** Names of the podcast apps a show can list under show.extra.subscribe. */
+const platformNames: Record<string, string> = {
+  apple: 'Apple Podcasts',
+  spotify: 'Spotify',
+  pocketcasts: 'Pocket Casts',
+  overcast: 'Overcast',
+  antennapod: 'AntennaPod',
+  youtube: 'YouTube Music',
+  amazon: 'Amazon Music',
+  deezer: 'Deezer',
+  podcastindex: 'Podcast Index',
+};
+
+/** `/shows/{show}`: the show, how to subscribe, and its episodes each with a compact player. */
+export function ShowPage(props: {
+  context: PageContext;
+  show: PublicShow;
+  episodes: PublicEpisode[];
+  baseUrl: string;
+}) {
+  const { context, show, episodes } = props;
+  const { labels } = context;
+  const description = show.descriptionText.slice(0, 300);
+  return (
+    <Document
+      lang={labels.lang}
+      title={show.title}
+      description={description}
+      scriptUrl={context.scriptUrl}
+      styleUrls={context.styleUrls}
+      inlineStyle={context.inlineStyle}
+      bodyClass="zp-page"
+      jsonLd={seriesJsonLd(show)}
+      head={
+        <PageHead
+          canonical={show.pageUrl}
+          title={show.title}
+          description={description}
+          siteName={show.title}
+          locale={show.language === 'en' ? 'en_GB' : 'nl_NL'}
+          image={show.artworkUrl}
+          embed={{ url: show.embedUrl, ...SHOW_EMBED }}
+          oembedBase={props.baseUrl}
+          feed={{ url: show.feedUrl, title: show.title }}
+        />
+      }
+    >
+      <PublicLayout show={show} labels={labels} home>
+        <div class="zp-show-head">
+          {show.artworkUrl && (
+            <img class="zp-show-art" src={show.artworkUrl} alt="" width="160" height="160" />
+          )}
+          <div>
+            <h1 lang={show.language}>{show.title}</h1>
+            <p class="zp-muted" lang={show.language}>
+              {show.author}
+            </p>
+          </div>
+        </div>
+        <div
+          class="zp-notes"
+          lang={show.language}
+          dangerouslySetInnerHTML={{ __html: show.descriptionHtml }}
+        />
+        <section aria-labelledby="zp-subscribe-heading">
+          <h2 id="zp-subscribe-heading">{labels.subscribe}</h2>
+          <ul class="zp-subscribe">
+            <li>
+              <a href={show.feedUrl}>{labels.rss}</a>
+            </li>
+            {show.subscribe.map((link) => (
+              <li>
+                <a href={link.url}>{platformNames[link.platform] ?? link.platform}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        {show.persons.length > 0 && (
+          <section aria-labelledby="zp-hosts-heading">
+            <h2 id="zp-hosts-heading">{labels.hosts}</h2>
+            <PeopleList people={show.persons} lang={show.language} />
+          </section>
+        )}
+        <section aria-labelledby="zp-episodes-heading">
+          <h2 id="zp-episodes-heading">{labels.episodes}</h2>
+          {episodes.length === 0 && <p>{labels.noEpisodes}</p>}
+          {episodes.map((episode) => (
+            <article class="zp-episode" aria-labelledby={`zp-h-${episode.id}`}>
+              <h3 id={`zp-h-${episode.id}`} lang={show.language}>
+                <a href={episode.pageUrl}>{episode.title}</a>
+              </h3>
+              <p class="zp-meta">
+                {episode.publishedAt && (
+                  <time datetime={episode.publishedAt}>{longDate(episode.publishedAt, labels)}</time>
+                )}
+                {episode.publishedAt && ' · '}
+                <time datetime={isoDuration(episode.duration)}>{clockTime(episode.duration)}</time>
+              </p>
+              {(episode.summary || episode.descriptionText) && (
+                <p lang={show.language}>{(episode.summary || episode.descriptionText).slice(0, 280)}</p>
+              )}
+              <Player id={`zp-${episode.id}`} show={show} episode={episode} labels={labels} />
+            </article>
+          ))}
+        </section>
+      </PublicLayout>
+    </Document>
+  );
+}
