@@ -36,7 +36,7 @@ describe.each(testDatabases())('publishing, feeds and enclosures on $name', (dat
   });
 
   it('publishes a ready episode: the feed appears, parseable, with a stable enclosure', async () => {
-    const show = await publishableShow(t, { slug: 'feed-show' });
+    const show = await publishableShow(t, { slug: 'feed-show', txtVerify: ['zender-verify-123'] });
     const draft = await (
       await t.call('POST', `/api/v1/shows/${show.id}/episodes`, { json: { title: 'Nog niet klaar' } })
     ).json();
@@ -62,6 +62,7 @@ describe.each(testDatabases())('publishing, feeds and enclosures on $name', (dat
     expect(feed.items[0].enclosure?.url).toBe(`${t.baseUrl}/media/feed-show/${episode.slug}.mp3`);
     expect(feed.items[0].enclosure?.length).toBe(String(episode.data.length));
     expect(xml).toContain('<podcast:guid>');
+    expect(xml).toMatch(/<podcast:txt purpose="verify">zender-verify-123<\/podcast:txt>/);
     expect(xml).toContain('<itunes:category text="Government"');
 
     // The URL and guid stay when the title and slug change.
@@ -157,7 +158,9 @@ describe.each(testDatabases())('publishing, feeds and enclosures on $name', (dat
     const show = await publishableShow(t, { slug: 'scheduled-show' });
     const episode = await readyEpisode(t, show.id, { title: 'Later' });
     const publishAt = new Date(Date.now() + 2500).toISOString();
-    const res = await (await t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: { publishAt } })).json();
+    const res = await (
+      await t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: { publishAt } })
+    ).json();
     expect(res.episode.status).toBe('scheduled');
     expect((await t.app.request(`/media/scheduled-show/${episode.slug}.mp3`)).status).toBe(404);
     // No restart, no request: the queued job flips it once the time has come.

@@ -11,10 +11,10 @@ import {
 import { listMediaFilesOfEpisode } from '../db/repositories/media-files-repository.js';
 import { decodeCursor, encodeCursor } from '../db/repositories/page-cursor.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
-import type { BlobStore } from '../storage/blob-store.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { slugify } from '../shared/slugify.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import {
   type Episode,
   type EpisodeExtra,

@@ -23,8 +23,13 @@ export interface FeedPublisherDeps {
   feedsDir: string;
 }
 
-/** Where transcripts of an episode are served, per format; the transcripts feature fills this in. */
-export type TranscriptLinks = (show: ShowRow, episode: EpisodeRow) => FeedEpisode['transcripts'];
+/** Every format a ready transcript is served in (see public-text-media.ts), one podcast:transcript each. */
+const transcriptFormats = [
+  { ext: 'vtt', type: 'text/vtt' },
+  { ext: 'srt', type: 'application/x-subrip' },
+  { ext: 'json', type: 'application/json' },
+  { ext: 'html', type: 'text/html' },
+] as const;
 
 function toFeedPerson(person: Person) {
   return { name: person.name, role: person.role, group: person.group, img: person.img, href: person.href };
@@ -35,7 +40,7 @@ function toFeedPerson(person: Person) {
  * feeds/ module, and stores it three ways: the database (served by every API process), FEEDS_DIR
  * (atomically, for any static host), and the object store in S3 mode (for a CDN).
  */
-export function createFeedPublisher(deps: FeedPublisherDeps & { transcriptLinks?: TranscriptLinks }) {
+export function createFeedPublisher(deps: FeedPublisherDeps) {
   const { db, urls } = deps;
 
   function toFeedShow(show: ShowRow, episodes: EpisodeRow[]): FeedShow {
@@ -90,8 +95,14 @@ export function createFeedPublisher(deps: FeedPublisherDeps & { transcriptLinks?
       type: episode.type,
       explicit: episode.explicit === 1,
       imageUrl: urls.episodeArtworkUrl(show.slug, episode.slug, episode.artwork) ?? undefined,
-      transcripts:
-        transcript.status === 'ready' && deps.transcriptLinks ? deps.transcriptLinks(show, episode) : [],
+      // Only ready transcripts: a placeholder or an unconfirmed draft is never advertised.
+      transcripts: transcript.languages.flatMap((language) =>
+        transcriptFormats.map(({ ext, type }) => ({
+          url: `${urls.base}/media/${show.slug}/${episode.slug}/transcript.${language}.${ext}`,
+          type,
+          language,
+        })),
+      ),
       chaptersUrl: episode.chapters
         ? `${urls.base}/media/${show.slug}/${episode.slug}/chapters.json`
         : undefined,

@@ -34,6 +34,12 @@ export interface Show {
   loudnessTargetLufs: number | null;
   social: { channels: SocialChannel[]; hashtags: string[] };
   persons: Person[];
+  /** Podcast app links for the public page, e.g. { apple: url, spotify: url }. */
+  subscribe: Record<string, string>;
+  /** Origins allowed to frame the embed player; empty means any. */
+  embedAllowlist: string[];
+  /** podcast:txt purpose="verify" values (platform ownership checks). */
+  txtVerify: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -57,6 +63,9 @@ export interface ShowInput {
   social?: { channels?: SocialChannel[]; hashtags?: string[] };
   persons?: Person[];
   newFeedUrl?: string | null;
+  subscribe?: Record<string, string>;
+  embedAllowlist?: string[];
+  txtVerify?: string[];
 }
 
 export type ShowPatch = Partial<ShowInput>;
@@ -90,7 +99,24 @@ export function toShow(row: ShowRow, urls: ShowUrls): Show {
     loudnessTargetLufs: row.loudness_target_lufs,
     social: JSON.parse(row.social),
     persons: JSON.parse(row.persons),
+    ...settingsOf(row.extra),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** Channel settings kept in the extra JSON column (added after the first schema). */
+export interface ShowSettings {
+  subscribe: Record<string, string>;
+  embedAllowlist: string[];
+  txtVerify: string[];
+}
+
+export function settingsOf(extra: string): ShowSettings {
+  const parsed = JSON.parse(extra) as Partial<ShowSettings>;
+  return {
+    subscribe: parsed.subscribe ?? {},
+    embedAllowlist: parsed.embedAllowlist ?? [],
+    txtVerify: parsed.txtVerify ?? [],
   };
 }

@@ -92,7 +92,11 @@ export function createShowsService(deps: ShowsServiceDeps) {
           }),
           persons: JSON.stringify(input.persons ?? []),
           new_feed_url: input.newFeedUrl ?? null,
-          extra: '{}',
+          extra: JSON.stringify({
+            subscribe: input.subscribe ?? {},
+            embedAllowlist: input.embedAllowlist ?? [],
+            txtVerify: input.txtVerify ?? [],
+          }),
           created_at: now,
           updated_at: now,
         });
@@ -166,12 +170,15 @@ export function createShowsService(deps: ShowsServiceDeps) {
           hashtags: patch.social.hashtags ?? current.social.hashtags,
         });
       }
+      const extra = JSON.parse(row.extra) as Record<string, unknown> & { previousSlugs?: string[] };
+      if (patch.subscribe !== undefined) extra.subscribe = patch.subscribe;
+      if (patch.embedAllowlist !== undefined) extra.embedAllowlist = patch.embedAllowlist;
+      if (patch.txtVerify !== undefined) extra.txtVerify = patch.txtVerify;
       if (set.slug && set.slug !== row.slug) {
         // Keep the old slug so /feeds/{old}.xml can answer 301 to the new feed.
-        const extra = JSON.parse(row.extra) as { previousSlugs?: string[] };
         extra.previousSlugs = [...new Set([...(extra.previousSlugs ?? []), row.slug])];
-        set.extra = JSON.stringify(extra);
       }
+      set.extra = JSON.stringify(extra);
       try {
         await updateShow(db, id, set);
       } catch (error) {

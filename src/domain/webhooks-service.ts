@@ -201,10 +201,14 @@ export function createWebhooksService(deps: WebhooksDeps) {
           updated_at: now,
           delivered_at: null,
         });
-        await queue.enqueue('deliver-webhook', { deliveryId: id }, {
-          within: target,
-          maxAttempts: 5,
-        });
+        await queue.enqueue(
+          'deliver-webhook',
+          { deliveryId: id },
+          {
+            within: target,
+            maxAttempts: 5,
+          },
+        );
         ids.push(id);
       }
       if (!within && ids.length > 0) deps.poke?.();

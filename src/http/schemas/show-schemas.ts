@@ -44,6 +44,22 @@ export const showInputSchema = z
       .optional(),
     persons: z.array(personSchema).max(50).optional(),
     newFeedUrl: httpUrl.nullable().optional(),
+    subscribe: z
+      .record(z.string().regex(/^[a-z0-9-]{1,40}$/), httpUrl)
+      .optional()
+      .openapi({
+        example: {
+          apple: 'https://podcasts.apple.com/nl/podcast/id123',
+          spotify: 'https://open.spotify.com/show/abc',
+        },
+      }),
+    embedAllowlist: z
+      .array(
+        z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i, 'an origin such as https://www.gemeente.nl'),
+      )
+      .max(50)
+      .optional(),
+    txtVerify: z.array(text(500).min(1)).max(10).optional(),
   })
   .openapi('ShowInput');
 
@@ -73,6 +89,9 @@ export const showSchema = z
     loudnessTargetLufs: z.number().nullable(),
     social: z.object({ channels: z.array(z.enum(socialChannels)), hashtags: z.array(z.string()) }),
     persons: z.array(personSchema),
+    subscribe: z.record(z.string(), z.string()),
+    embedAllowlist: z.array(z.string()),
+    txtVerify: z.array(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
