@@ -66,11 +66,11 @@ async function main() {
   mkdirSync(config.dataDir, { recursive: true });
   const db = createDb(config.database);
   await migrateToLatest(db.kysely);
-  const store = createBlobStore(config.storage);
+  const store = await createBlobStore(config.storage);
   const container = createContainer({
     db,
     store,
-    tusDatastore: createTusDatastore({
+    tusDatastore: await createTusDatastore({
       driver: 'fs',
       dir: path.join(config.dataDir, 'uploads'),
       expiryHours: config.tusExpiryHours,

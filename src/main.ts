@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createContainer } from './container.js';
 import { createDb } from './db/create-db.js';
-import { createNodeListener } from './http/node-listener.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createNodeListener } from './http/node-listener.js';
 import { systemClock } from './shared/clock.js';
 import { createLogger } from './shared/logger.js';
 import { createBlobStore } from './storage/create-blob-store.js';
@@ -14,8 +14,16 @@ import { createTusDatastore } from './uploads/create-tus-datastore.js';
 export type Role = 'api+worker' | 'worker';
 
 /** With S3, media answers redirect to the public base or the endpoint (presigned): pages must allow those. */
-function mediaOriginsOf(storage: { endpoint?: string; publicUrl?: string; bucket: string; region: string }): string[] {
-  const urls = [storage.publicUrl, storage.endpoint ?? `https://${storage.bucket}.s3.${storage.region}.amazonaws.com`];
+function mediaOriginsOf(storage: {
+  endpoint?: string;
+  publicUrl?: string;
+  bucket: string;
+  region: string;
+}): string[] {
+  const urls = [
+    storage.publicUrl,
+    storage.endpoint ?? `https://${storage.bucket}.s3.${storage.region}.amazonaws.com`,
+  ];
   return urls.filter((url): url is string => Boolean(url)).map((url) => new URL(url).origin);
 }
 
@@ -39,8 +47,8 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
   mkdirSync(config.feedsDir, { recursive: true });
   const db = createDb(config.database);
   await migrateToLatest(db.kysely);
-  const store = createBlobStore(config.storage);
-  const tusDatastore = createTusDatastore(
+  const store = await createBlobStore(config.storage);
+  const tusDatastore = await createTusDatastore(
     config.storage.driver === 's3'
       ? { ...config.storage, expiryHours: config.tusExpiryHours }
       : { driver: 'fs', dir: path.join(config.dataDir, 'uploads'), expiryHours: config.tusExpiryHours },
@@ -70,7 +78,10 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     }
     server = createServer(createNodeListener(container.app.fetch, container.feedDelivery));
     server.listen(config.port, () =>
-      logger.info({ port: config.port, baseUrl: config.baseUrl, storage: store.kind, database: db.dialect }, 'zender listening'),
+      logger.info(
+        { port: config.port, baseUrl: config.baseUrl, storage: store.kind, database: db.dialect },
+        'zender listening',
+      ),
     );
   }
   // EMBEDDED_WORKER=false: an API-only process, when workers run elsewhere (`npm run worker`).
@@ -80,7 +91,11 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     // Abandoned resumable uploads are removed by a job; one waits at a time (dedupe key).
     const sweep = () =>
       container.queue
-        .enqueue('cleanup-uploads', {}, { dedupeKey: 'cleanup-uploads', runAt: new Date(Date.now() + 3600_000) })
+        .enqueue(
+          'cleanup-uploads',
+          {},
+          { dedupeKey: 'cleanup-uploads', runAt: new Date(Date.now() + 3600_000) },
+        )
         .catch((error) => logger.warn({ err: error }, 'could not queue the upload cleanup'));
     void sweep();
     setInterval(sweep, 3600_000).unref();

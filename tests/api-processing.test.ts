@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Store } from '../src/storage/s3-store.js';
 import { makeAudio } from './helpers/make-audio.js';
-import { startS3rver, type S3rverHandle } from './helpers/s3rver-server.js';
+import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSocialModule, type SocialModule } from '../src/social-module.js';
 import type { AppEnv } from '../src/http/app-env.js';
 import { createErrorHandler } from '../src/http/error-handler.js';
 import { authenticate } from '../src/http/middleware/authenticate.js';
@@ -9,6 +8,7 @@ import { validationHook } from '../src/http/validation-hook.js';
 import type { JobContext } from '../src/jobs/worker.js';
 import { createLogger } from '../src/shared/logger.js';
 import { type Channel, channelRules, channels, fitsLimit, measureLength } from '../src/social/index.js';
+import { createSocialModule, type SocialModule } from '../src/social-module.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';

@@ -69,7 +69,11 @@ describe('a worker killed with SIGKILL mid-processing', () => {
     const api = createContainer({
       db,
       store,
-      tusDatastore: createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
+      tusDatastore: await createTusDatastore({
+        driver: 'fs',
+        dir: path.join(dir, 'uploads'),
+        expiryHours: 1,
+      }),
       logger: createLogger({ level: 'silent' }),
       clock: { now: () => new Date() },
       baseUrl: 'http://zender.test',
@@ -125,7 +129,11 @@ describe('a worker killed with SIGKILL mid-processing', () => {
       return row?.status === 'done' || row?.status === 'failed' ? row : undefined;
     });
     expect(job.status).toBe('done');
-    const ready = await db.kysely.selectFrom('episodes').selectAll().where('id', '=', episode.id).executeTakeFirstOrThrow();
+    const ready = await db.kysely
+      .selectFrom('episodes')
+      .selectAll()
+      .where('id', '=', episode.id)
+      .executeTakeFirstOrThrow();
     expect(ready.status).toBe('ready');
     expect(job.attempts).toBe(2);
 

@@ -17,7 +17,7 @@ export async function benchContainer(options: { maxUploadBytes?: number } = {}) 
   const container = createContainer({
     db,
     store: createFsStore({ root: path.join(dir, 'media') }),
-    tusDatastore: createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
+    tusDatastore: await createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
     logger: createLogger({ level: 'silent' }),
     clock: { now: () => new Date() },
     baseUrl: 'http://127.0.0.1',

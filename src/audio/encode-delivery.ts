@@ -25,7 +25,7 @@ export interface EncodeDeliveryOptions {
   targetLufs: number;
   /** Highest true peak of the result (dBTP), measured on the MP3 itself. Default -1. */
   truePeakDbtp?: number;
-  /** The first pass (measureLoudness), taken with the same channel count as the output. */
+  /** The first pass (measureLoudness) of the input; taken again here if the channel count changes. */
   measured: LoudnessMeasurement;
   /** 64 kbit/s mono instead of 128 kbit/s stereo. */
   mono: boolean;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import sharp, { type OverlayOptions, type Sharp } from 'sharp';
+import type { OverlayOptions, Sharp } from 'sharp';
 import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
 import { findEpisodeByEnclosurePath, findEpisodeBySlug } from '../db/repositories/episodes-repository.js';
 import {
@@ -10,6 +10,7 @@ import {
   upsertMediaFile,
 } from '../db/repositories/media-files-repository.js';
 import { findShowBySlug } from '../db/repositories/shows-repository.js';
+import { loadSharp } from '../images/load-sharp.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { resolveLanguage } from '../social/index.js';
@@ -120,6 +121,7 @@ export function shareImageAlt(title: string, showTitle: string, language: 'nl' |
 }
 
 async function renderShareImage(title: string, showTitle: string, artwork: Buffer | null): Promise<Buffer> {
+  const sharp = await loadSharp();
   const layers: OverlayOptions[] = [];
   let background: Sharp;
   if (artwork) {

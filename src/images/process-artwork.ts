@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from './load-sharp.js';
 
 export type ArtworkProblem =
   | 'not_an_image'
@@ -38,6 +39,7 @@ export const artworkSizes = [3000, 1400, 600, 300] as const;
  * and derives JPEG renditions. Input is limited in pixels so a decompression bomb cannot exhaust memory.
  */
 export async function processArtwork(input: Buffer): Promise<ProcessedArtwork> {
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     metadata = await sharp(input, { limitInputPixels: 3000 * 3000 * 2 }).metadata();

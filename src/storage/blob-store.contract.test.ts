@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startS3rver } from '../../tests/helpers/s3rver-server.js';
 import type { BlobStore } from './blob-store.js';
 import { createBlobStore } from './create-blob-store.js';
+import { createS3Store } from './s3-store.js';
 import {
   BlobNotFoundError,
   BlobTooLargeError,
@@ -43,7 +44,7 @@ async function openFs(): Promise<Harness> {
   // A nested root, so '../' escapes would land inside `dir` where we can look for them.
   const root = path.join(dir, 'a', 'b', 'media');
   return {
-    store: createBlobStore({ driver: 'fs', root }),
+    store: await createBlobStore({ driver: 'fs', root }),
     root,
     rawKeys: async () => walkFiles(dir),
     close: async () => rmSync(dir, { recursive: true, force: true }),
@@ -68,8 +69,8 @@ async function openS3(): Promise<Harness> {
     credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
   });
   return {
-    store: createBlobStore(config),
-    withPublicUrl: (publicUrl) => createBlobStore({ ...config, publicUrl }),
+    store: await createBlobStore(config),
+    withPublicUrl: (publicUrl) => createS3Store({ ...config, publicUrl }),
     async rawKeys() {
       const page = await raw.send(new ListObjectsV2Command({ Bucket: server.bucket }));
       return (page.Contents ?? []).map((item) => item.Key ?? '');

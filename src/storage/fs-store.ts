@@ -7,10 +7,10 @@ import { pipeline } from 'node:stream/promises';
 import type { BlobInfo, BlobStore, ByteRange, GetResult, PutOptions, PutResult } from './blob-store.js';
 import { clampRange } from './clamp-range.js';
 import { contentTypeForKey } from './content-type-for-key.js';
-import { sweepDeadTempFiles } from './sweep-dead-temp-files.js';
 import { createHashingMeter } from './hashing-meter.js';
 import { assertSafeKey, assertSafePrefix, isSafeKey } from './safe-key.js';
 import { BlobNotFoundError, UnsafeKeyError } from './storage-errors.js';
+import { sweepDeadTempFiles } from './sweep-dead-temp-files.js';
 
 export interface FsStoreConfig {
   /** Directory that holds every object; created on first write. */

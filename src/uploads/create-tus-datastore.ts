@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
-import { S3Store } from '@tus/s3-store';
 import type { Readable } from 'node:stream';
+import { FileStore } from '@tus/file-store';
 import type { DataStore } from '@tus/server';
 
 export type TusStorageConfig =
@@ -21,13 +20,15 @@ export type TusStorageConfig =
  * Where unfinished resumable uploads wait: a local folder (embedded default) or the object
  * store, so any API process can take the next chunk. Finished uploads move into the blob store.
  */
-export function createTusDatastore(
+export async function createTusDatastore(
   config: TusStorageConfig,
-): DataStore & { read(id: string): Readable | Promise<Readable> } {
+): Promise<DataStore & { read(id: string): Readable | Promise<Readable> }> {
   const expirationPeriodInMilliseconds = config.expiryHours * 3600_000;
   if (config.driver === 'fs') {
     return new FileStore({ directory: path.resolve(config.dir), expirationPeriodInMilliseconds });
   }
+  // Imported on demand, like the blob store's S3 driver: fs installs never load the AWS SDK.
+  const { S3Store } = await import('@tus/s3-store');
   return new S3Store({
     partSize: 8 * 1024 * 1024,
     expirationPeriodInMilliseconds,

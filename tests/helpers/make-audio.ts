@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveMediaTools } from '../../src/audio/index.js';
 
 const tools = resolveMediaTools();
+// One folder per test process, removed when it exits, so generated recordings never pile up.
+const root = mkdtempSync(path.join(tmpdir(), 'zender-audio-'));
+process.once('exit', () => rmSync(root, { recursive: true, force: true }));
 
 /**
  * Generated test recordings (ffmpeg lavfi), never committed binaries. `speechLike` alternates
@@ -20,7 +23,7 @@ export function makeAudio(
     speechLike?: boolean;
   } = {},
 ): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zender-audio-'));
+  const dir = mkdtempSync(path.join(root, 'a-'));
   const file = path.join(dir, name);
   const seconds = options.seconds ?? 8;
   const volume = options.volumeDb ?? -20;

@@ -37,7 +37,7 @@ export async function openTestApp(
   const container = createContainer({
     db,
     store,
-    tusDatastore: createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
+    tusDatastore: await createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
     logger: createLogger({ level: 'silent' }),
     clock: { now: () => new Date() },
     baseUrl,
