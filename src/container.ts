@@ -4,6 +4,7 @@ import type { Db } from './db/create-db.js';
 import { findEpisodeById } from './db/repositories/episodes-repository.js';
 import { findShowById, findShowBySlugHistory } from './db/repositories/shows-repository.js';
 import { createArtworkService } from './domain/artwork-service.js';
+import { createChapterEmbedding } from './domain/chapter-embedding.js';
 import { createChaptersService } from './domain/chapters-service.js';
 import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
@@ -104,7 +105,16 @@ export function createContainer(options: ContainerOptions) {
     if (episode?.status === 'published') await publishing.rebuildFeed(episode.show_id);
   };
   const transcripts = createTranscriptsService({ db: kysely, clock, onChanged: rebuildIfPublished });
-  const chapters = createChaptersService({ db: kysely, clock, onChanged: rebuildIfPublished });
+  const chapters = createChaptersService({
+    db: kysely,
+    clock,
+    onChanged: async (episodeId) => {
+      await rebuildIfPublished(episodeId);
+      // The delivery MP3 carries the chapters too (ID3 CHAP), rewritten without re-encoding.
+      await queue.enqueue('write-chapters', { episodeId }, { dedupeKey: `chapters:${episodeId}` });
+      poke();
+    },
+  });
   const artwork = createArtworkService({ db: kysely, store, clock });
   const feedPublisher = createFeedPublisher({ db: kysely, store, clock, urls, feedsDir: options.feedsDir });
   const feedDelivery = createFeedDelivery({ db: kysely, clock });
@@ -115,11 +125,20 @@ export function createContainer(options: ContainerOptions) {
     maxUploadBytes: options.limits.maxUploadBytes,
     logger,
   });
+  const tools = resolveMediaTools(options.media);
+  const chapterEmbedding = createChapterEmbedding({
+    db: kysely,
+    store,
+    clock,
+    tools,
+    tempDir: options.tempDir ?? tmpdir(),
+    onAudioChanged: rebuildIfPublished,
+  });
   const processing = createEpisodeProcessing({
     db: kysely,
     store,
     clock,
-    tools: resolveMediaTools(options.media),
+    tools,
     tempDir: options.tempDir ?? tmpdir(),
     maxDurationSeconds: options.limits.maxDurationSeconds,
     defaultTargetLufs: options.loudnessTargetLufs,
@@ -152,6 +171,7 @@ export function createContainer(options: ContainerOptions) {
       await tus.cleanUpExpired();
     },
     ...social.handlers,
+    'write-chapters': async ({ episodeId }, context) => chapterEmbedding.embed(episodeId, context.jobId),
   };
   const worker = createWorker({
     queue,

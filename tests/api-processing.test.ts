@@ -1,4 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Store } from '../src/storage/s3-store.js';
 import { makeAudio } from './helpers/make-audio.js';
@@ -62,6 +66,47 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
     const vtt = await transcript.text();
     expect(vtt.startsWith('WEBVTT')).toBe(true);
     expect(vtt.match(/-->/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes chapters set after processing into the delivery MP3 as ID3 CHAP frames', async () => {
+    const episode = await upload(
+      t,
+      showId,
+      makeAudio('chapters.wav', { seconds: 10 }),
+      'audio/wav',
+      'Hoofdstukken',
+    );
+    const before = JSON.parse(
+      (
+        await t.db.kysely
+          .selectFrom('episodes')
+          .select('audio')
+          .where('id', '=', episode.id)
+          .executeTakeFirstOrThrow()
+      ).audio!,
+    );
+    const res = await t.call('PUT', `/api/v1/episodes/${episode.id}/chapters`, {
+      body: '00:00 Welkom\n00:04 Het gesprek',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(res.status).toBe(200);
+    await t.worker.drain();
+    const after = JSON.parse(
+      (
+        await t.db.kysely
+          .selectFrom('episodes')
+          .select('audio')
+          .where('id', '=', episode.id)
+          .executeTakeFirstOrThrow()
+      ).audio!,
+    );
+    expect(after.key).not.toBe(before.key);
+    expect(await t.store.head(before.key)).toBeNull();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'zender-chap-')), 'a.mp3');
+    await pipeline((await t.store.get(after.key)).body, createWriteStream(file));
+    const meta = await parseFile(file, { includeChapters: true });
+    expect(meta.format.chapters?.map((c) => c.title)).toEqual(['Welkom', 'Het gesprek']);
+    expect(statSync(file).size).toBe(after.size);
   });
 
   it('extracts the audio of a video file and keeps mono speech mono', async () => {

@@ -1,3 +1,4 @@
+import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
 import { rm, writeFile } from 'node:fs/promises';
 import { imageContainers } from './accepted-containers.js';
 import { type FfmpegInput, runFfmpeg } from './ffmpeg-runner.js';
@@ -13,11 +14,6 @@ export interface DeliveryTags {
   album?: string;
   comment?: string;
   year?: number;
-}
-
-export interface DeliveryChapter {
-  startSeconds: number;
-  title: string;
 }
 
 export interface EncodeDeliveryOptions {
@@ -232,19 +228,6 @@ function tagOptions(tags: DeliveryTags): string[] {
   return entries.flatMap(([key, value]) =>
     value === undefined || value === '' ? [] : ['-metadata', `${key}=${String(value)}`],
   );
-}
-
-/** ffmpeg's metadata file format, chapters only; each chapter ends where the next one starts. */
-function ffmetadata(chapters: DeliveryChapter[], durationSeconds: number): string {
-  const sorted = [...chapters].sort((a, b) => a.startSeconds - b.startSeconds);
-  const escapeValue = (text: string) => text.replace(/[\\=;#\n]/g, (c) => `\\${c}`);
-  const sections = sorted.map((chapter, i) => {
-    const start = Math.round(chapter.startSeconds * 1000);
-    const next = sorted[i + 1]?.startSeconds ?? durationSeconds;
-    const end = Math.max(start + 1, Math.round(next * 1000));
-    return `[CHAPTER]\nTIMEBASE=1/1000\nSTART=${start}\nEND=${end}\ntitle=${escapeValue(chapter.title)}\n`;
-  });
-  return `;FFMETADATA1\n${sections.join('')}`;
 }
 
 function clamp(value: number, min: number, max: number): number {

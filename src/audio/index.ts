@@ -7,12 +7,12 @@ export { AudioRejectedError, type AudioRejectionReason } from './audio-rejected-
 export { type AudiowaveformJson, type ComputePeaksOptions, computePeaks } from './compute-peaks.js';
 export { type DetectSilenceOptions, detectSilence, edgeSilence, type Silence } from './detect-silence.js';
 export {
-  type DeliveryChapter,
   type DeliveryTags,
   type EncodeDeliveryOptions,
   type EncodeDeliveryResult,
   encodeDelivery,
 } from './encode-delivery.js';
+export type { DeliveryChapter } from './ffmetadata.js';
 export { FfmpegError } from './ffmpeg-error.js';
 export { type MeasureLoudnessOptions, measureLoudness } from './measure-loudness.js';
 export type { LoudnessMeasurement } from './parse-loudness-log.js';
@@ -25,3 +25,4 @@ export {
   type ValidateRecordingOptions,
   validateRecording,
 } from './validate-recording.js';
+export { writeChapters } from './write-chapters.js';

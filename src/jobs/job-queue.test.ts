@@ -64,6 +64,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       'cleanup-uploads': async () => {},
       'generate-social-drafts': async () => {},
       'deliver-webhook': async () => {},
+      'write-chapters': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });

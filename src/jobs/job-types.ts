@@ -9,6 +9,7 @@ export interface JobPayloads {
   'cleanup-uploads': Record<string, never>;
   'generate-social-drafts': { episodeId: string };
   'deliver-webhook': { deliveryId: string };
+  'write-chapters': { episodeId: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -20,6 +21,7 @@ export const jobKinds = [
   'cleanup-uploads',
   'generate-social-drafts',
   'deliver-webhook',
+  'write-chapters',
 ] as const satisfies readonly JobKind[];
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
