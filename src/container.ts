@@ -9,6 +9,7 @@ import { createChaptersService } from './domain/chapters-service.js';
 import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
 import { createEpisodeProcessing, RecordingRejectedError } from './domain/episode-processing.js';
+import { createEpisodeTranscription } from './domain/episode-transcription.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
@@ -36,6 +37,7 @@ import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { createSocialModule } from './social-module.js';
 import type { BlobStore } from './storage/blob-store.js';
+import { runTranscriber } from './transcription/run-transcriber.js';
 
 export interface ContainerOptions {
   db: Db;
@@ -55,6 +57,8 @@ export interface ContainerOptions {
   leaseMs?: number;
   /** Origins media may come from besides our own (S3_PUBLIC_URL, a CDN), for the pages' CSP. */
   mediaOrigins?: string[];
+  /** TRANSCRIBER=command: the program that turns delivery audio into WebVTT or SRT. */
+  transcriberCommand?: string;
 }
 
 /**
@@ -134,6 +138,13 @@ export function createContainer(options: ContainerOptions) {
     tempDir: options.tempDir ?? tmpdir(),
     onAudioChanged: rebuildIfPublished,
   });
+  const transcription = createEpisodeTranscription({
+    db: kysely,
+    store,
+    transcripts,
+    tempDir: options.tempDir ?? tmpdir(),
+    transcribe: (file) => runTranscriber(file, { command: options.transcriberCommand ?? 'false' }),
+  });
   const processing = createEpisodeProcessing({
     db: kysely,
     store,
@@ -150,6 +161,13 @@ export function createContainer(options: ContainerOptions) {
       const show = episode && (await findShowById(kysely, episode.show_id));
       if (!episode || !show) return;
       await transcripts.savePlaceholder(episodeId, show.language, speech, episode.duration_seconds ?? 0);
+      if (options.transcriberCommand) {
+        await queue.enqueue(
+          'transcribe',
+          { episodeId },
+          { dedupeKey: `transcribe:${episodeId}`, maxAttempts: 2 },
+        );
+      }
     },
   });
 
@@ -172,6 +190,7 @@ export function createContainer(options: ContainerOptions) {
     },
     ...social.handlers,
     'write-chapters': async ({ episodeId }, context) => chapterEmbedding.embed(episodeId, context.jobId),
+    transcribe: async ({ episodeId }, context) => transcription.run(episodeId, context.jobId),
   };
   const worker = createWorker({
     queue,

@@ -66,6 +66,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     media: config.media,
     workerConcurrency: config.workerConcurrency,
     leaseMs: config.jobLeaseMs,
+    transcriberCommand: config.transcriberCommand,
     mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 

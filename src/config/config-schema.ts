@@ -48,12 +48,21 @@ export const configSchema = z
       .default(6 * 3600),
     LOUDNESS_TARGET_LUFS: z.coerce.number().min(-40).max(-5).default(-16),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRANSCRIBER: z.enum(['none', 'command']).default('none'),
+    TRANSCRIBER_COMMAND: optionalString,
     EMBEDDED_WORKER: booleanFlag.default(true),
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),
   })
   .superRefine((env, ctx) => {
+    if (env.TRANSCRIBER === 'command' && !env.TRANSCRIBER_COMMAND) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRANSCRIBER_COMMAND'],
+        message: 'is required when TRANSCRIBER=command',
+      });
+    }
     if (env.STORAGE === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE=s3' });
     }

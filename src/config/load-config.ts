@@ -29,6 +29,7 @@ export interface AppConfig {
   readonly workerConcurrency: number;
   readonly jobLeaseMs: number;
   readonly embeddedWorker: boolean;
+  readonly transcriberCommand?: string;
   readonly tusExpiryHours: number;
 }
 
@@ -87,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: raw.WORKER_CONCURRENCY,
     jobLeaseMs: raw.JOB_LEASE_SECONDS * 1000,
     embeddedWorker: raw.EMBEDDED_WORKER,
+    transcriberCommand: raw.TRANSCRIBER === 'command' ? raw.TRANSCRIBER_COMMAND : undefined,
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
   };
   return deepFreeze(config);

@@ -65,6 +65,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       'generate-social-drafts': async () => {},
       'deliver-webhook': async () => {},
       'write-chapters': async () => {},
+      transcribe: async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });

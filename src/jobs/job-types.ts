@@ -10,6 +10,7 @@ export interface JobPayloads {
   'generate-social-drafts': { episodeId: string };
   'deliver-webhook': { deliveryId: string };
   'write-chapters': { episodeId: string };
+  transcribe: { episodeId: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -22,6 +23,7 @@ export const jobKinds = [
   'generate-social-drafts',
   'deliver-webhook',
   'write-chapters',
+  'transcribe',
 ] as const satisfies readonly JobKind[];
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';

@@ -28,7 +28,7 @@ export interface TestApp extends Container {
 /** The real app wired by the real container, on a test database and a temp directory. */
 export async function openTestApp(
   database: TestDatabase,
-  overrides: { store?: BlobStore; maxUploadBytes?: number } = {},
+  overrides: { store?: BlobStore; maxUploadBytes?: number; transcriberCommand?: string } = {},
 ): Promise<TestApp> {
   const db = await database.open();
   const dir = mkdtempSync(path.join(tmpdir(), 'zender-test-'));
@@ -46,6 +46,8 @@ export async function openTestApp(
     loudnessTargetLufs: -16,
     media: {},
     pollIntervalMs: 50,
+    tempDir: dir,
+    transcriberCommand: overrides.transcriberCommand,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {
