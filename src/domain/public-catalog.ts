@@ -70,6 +70,8 @@ export interface PublicEpisode {
   chapters: Chapter[];
   persons: Person[];
   transcript: PublicTranscript | null;
+  /** A transcript is being made (placeholder or unconfirmed draft): the page says one follows. */
+  transcriptPending: boolean;
   updatedAt: string;
 }
 
@@ -233,6 +235,9 @@ export function createPublicCatalog(deps: CatalogDeps) {
       chapters: chapters.filter((c) => c.toc !== false),
       persons: extra.persons ?? [],
       transcript: options.transcript ? await transcriptOf(row, show, options.language) : null,
+      transcriptPending: ['pending', 'draft'].includes(
+        (JSON.parse(row.transcript) as TranscriptState).status,
+      ),
       updatedAt: row.updated_at,
     };
   }

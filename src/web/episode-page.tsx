@@ -102,6 +102,12 @@ export function EpisodePage(props: {
               </p>
             </section>
           )}
+          {!episode.transcript && episode.transcriptPending && (
+            <section aria-labelledby="zp-transcript-heading">
+              <h2 id="zp-transcript-heading">{labels.transcript}</h2>
+              <p>{labels.transcriptFollows}</p>
+            </section>
+          )}
         </article>
       </PublicLayout>
     </Document>
