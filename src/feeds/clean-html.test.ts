@@ -35,6 +35,15 @@ describe('cleanHtml', () => {
     expect(cleanHtml('<p>1 < 2 & 3 > 2 ]]>')).toBe('<p>1 &lt; 2 &amp; 3 &gt; 2 ]]&gt;</p>');
   });
 
+  it('gives the same result again, from its cache, also for input too large to keep', () => {
+    const html = '<p>Twee <b>keer</b></p><script>x</script>';
+    expect(cleanHtml(html)).toBe('<p>Twee <strong>keer</strong></p>');
+    expect(cleanHtml(html)).toBe('<p>Twee <strong>keer</strong></p>');
+    const large = '<p>a<script>x</script></p>'.repeat(8_000);
+    expect(cleanHtml(large)).toBe('<p>a</p>'.repeat(8_000));
+    expect(cleanHtml(large)).toBe('<p>a</p>'.repeat(8_000));
+  });
+
   it('returns plain text untouched', () => {
     const text = 'Gewoon "tekst" met \'aanhalingstekens\' en 👩‍👩‍👧';
     expect(cleanHtml(text)).toBe(text);

@@ -1,6 +1,7 @@
 import type { FeedEpisode, FeedPerson, FeedShow, FeedTranscriptType } from './feed-input.js';
 import { rfc2822 } from './rfc2822.js';
 import { decimal, type XmlElement, xmlElement } from './xml-element.js';
+import { xmlTag } from './xml-markup.js';
 
 /**
  * Podcasting 2.0 tags (https://podcastindex.org/namespace/1.0), which the `podcast` package does
@@ -52,33 +53,35 @@ export function channelPodcastElements(show: FeedShow, trailers: readonly FeedEp
   return elements;
 }
 
-/** Item-level podcast:* tags. */
-export function itemPodcastElements(episode: FeedEpisode): XmlElement[] {
-  const elements: XmlElement[] = [];
+/**
+ * Item-level podcast:* tags, as XML text: items are written as strings (see build-feed.ts), so
+ * these skip the element objects the channel needs.
+ */
+export function itemPodcastElements(episode: FeedEpisode): string {
+  let xml = '';
   for (const transcript of episode.transcripts) {
     const rel = transcript.rel ?? (TIMED_TRANSCRIPTS.has(transcript.type) ? 'captions' : undefined);
     const { url, type, language } = transcript;
-    elements.push(xmlElement('podcast:transcript', { url, type, language, rel }));
+    xml += xmlTag('podcast:transcript', { url, type, language, rel });
   }
   if (episode.chaptersUrl) {
-    elements.push(
-      xmlElement('podcast:chapters', { url: episode.chaptersUrl, type: 'application/json+chapters' }),
-    );
+    xml += xmlTag('podcast:chapters', { url: episode.chaptersUrl, type: 'application/json+chapters' });
   }
   for (const soundbite of episode.soundbites) {
     const attributes = {
       startTime: decimal(soundbite.startSeconds),
       duration: decimal(soundbite.durationSeconds),
     };
-    elements.push(xmlElement('podcast:soundbite', attributes, soundbite.title ?? ''));
+    xml += xmlTag('podcast:soundbite', attributes, soundbite.title ?? '');
   }
   // Season is an integer in the spec; episode may be decimal (100.5 for a mini-episode in between).
   const { season, number } = episode;
-  if (season !== undefined && Number.isInteger(season))
-    elements.push(xmlElement('podcast:season', {}, season));
-  if (number !== undefined && Number.isFinite(number)) {
-    elements.push(xmlElement('podcast:episode', {}, decimal(number)));
+  if (season !== undefined && Number.isInteger(season)) xml += xmlTag('podcast:season', {}, season);
+  if (number !== undefined && Number.isFinite(number)) xml += xmlTag('podcast:episode', {}, decimal(number));
+  for (const person of episode.persons) {
+    if (person.name.trim() === '') continue; // as personElements: the node value cannot be blank
+    const { role, group, img, href } = person;
+    xml += xmlTag('podcast:person', { role, group, img, href }, person.name);
   }
-  elements.push(...personElements(episode.persons));
-  return elements;
+  return xml;
 }

@@ -33,5 +33,14 @@ export function xmlElement(
  */
 export function decimal(value: number): string {
   const rounded = Math.round(value * 1000) / 1000;
-  return rounded.toFixed(3).replace(/\.?0+$/, '');
+  // Trailing zeros and then a bare point removed, as .replace(/\.?0+$/, '') would, without a
+  // regex replace (one per episode, and slow in the app: see xml-text.ts).
+  const fixed = rounded.toFixed(3);
+  let end = fixed.length;
+  while (end > 0 && fixed.charCodeAt(end - 1) === ZERO) end--;
+  if (end < fixed.length && fixed.charCodeAt(end - 1) === POINT) end--;
+  return fixed.slice(0, end);
 }
+
+const ZERO = 48;
+const POINT = 46;

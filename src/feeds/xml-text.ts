@@ -7,6 +7,14 @@
  */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/**
+ * What xmlText and xmlAttr change, to skip the replacing for the common text that has none of it.
+ * A test is far cheaper than a replace, the more so in the app: once `twitter-text` (which brings
+ * core-js 2) is loaded, V8 runs every regex replace off its fast path, ~10 times slower.
+ */
+const TEXT_CHANGES = /[^\t\n\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const ATTR_CHANGES = /[^\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 /** Line ends as every XML parser reports them anyway (XML 1.0 §2.11), so what we write is what apps read. */
 const CR_LINE_END = /\r\n?/g;
 
@@ -19,6 +27,7 @@ const ATTR_WHITESPACE = /\r\n?|[\t\n]/g;
  * sure there is nothing left that no escaping could carry.
  */
 export function xmlText(value: string): string {
+  if (!TEXT_CHANGES.test(value)) return value;
   return value.replace(FORBIDDEN, '').replace(CR_LINE_END, '\n');
 }
 
@@ -27,5 +36,6 @@ export function xmlText(value: string): string {
  * on reading anyway and a URL or a role has no use for them.
  */
 export function xmlAttr(value: string): string {
+  if (!ATTR_CHANGES.test(value)) return value;
   return value.replace(FORBIDDEN, '').replace(ATTR_WHITESPACE, ' ');
 }

@@ -1,5 +1,5 @@
-import twitterText from 'twitter-text';
 import { countGraphemes } from './measure-length.js';
+import { twitterText } from './twitter-text-lazy.js';
 
 export interface BlueskyLinkFeature {
   $type: 'app.bsky.richtext.facet#link';
@@ -54,7 +54,7 @@ export function blueskyFacets(text: string, links: readonly string[] = []): Blue
       }
     }
   }
-  for (const { url, indices } of twitterText.extractUrlsWithIndices(text, {
+  for (const { url, indices } of twitterText().extractUrlsWithIndices(text, {
     extractUrlsWithoutProtocol: false,
   })) {
     if (free(indices[0], indices[1])) {
@@ -65,7 +65,7 @@ export function blueskyFacets(text: string, links: readonly string[] = []): Blue
       });
     }
   }
-  for (const { hashtag, indices } of twitterText.extractHashtagsWithIndices(text)) {
+  for (const { hashtag, indices } of twitterText().extractHashtagsWithIndices(text)) {
     // Bluesky caps a tag at 64 graphemes; a longer one stays plain text.
     if (countGraphemes(hashtag) <= 64 && free(indices[0], indices[1])) {
       spans.push({

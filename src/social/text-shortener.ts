@@ -1,5 +1,5 @@
-import twitterText from 'twitter-text';
 import { countGraphemes } from './measure-length.js';
+import { twitterText } from './twitter-text-lazy.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -32,7 +32,7 @@ export function textShortener(text: string, language: string): TextShortener {
   const boundaries = new Set<number>([text.length]);
   for (const { index } of graphemes.segment(text)) boundaries.add(index);
 
-  const entities = text ? twitterText.extractEntitiesWithIndices(text) : [];
+  const entities = text ? twitterText().extractEntitiesWithIndices(text) : [];
   const urlEnds = new Set<number>();
   const entityEnds = new Set<number>();
   for (const entity of entities) {
