@@ -1,7 +1,8 @@
 import { tmpdir } from 'node:os';
 import { resolveMediaTools } from './audio/index.js';
 import type { Db } from './db/create-db.js';
-import { findEpisodeById } from './db/repositories/episodes-repository.js';
+import { findEpisodeById, listEpisodeIdsOfShow } from './db/repositories/episodes-repository.js';
+import { deleteMediaFilesOfShow } from './db/repositories/media-files-repository.js';
 import { findShowById, findShowBySlugHistory } from './db/repositories/shows-repository.js';
 import { createArtworkService } from './domain/artwork-service.js';
 import { createChapterEmbedding } from './domain/chapter-embedding.js';
@@ -85,6 +86,15 @@ export function createContainer(options: ContainerOptions) {
     clock,
     urls,
     onShowChanged: (showId) => publishing.rebuildFeed(showId),
+    // Episodes go through their own removal so their files go too (the FK cascade would orphan them).
+    beforeRemove: async (showId) => {
+      for (const episodeId of await listEpisodeIdsOfShow(kysely, showId)) await episodes.remove(episodeId);
+    },
+    afterRemove: async (show) => {
+      await feedPublisher.remove(show);
+      for (const blob of await store.list(`shows/${show.id}/`)) await store.delete(blob.key);
+      await deleteMediaFilesOfShow(kysely, show.id);
+    },
   });
   const episodes = createEpisodesService({
     db: kysely,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +174,27 @@ describe.each(testDatabases())('publishing, feeds and enclosures on $name', (dat
       if (status === 'published') expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(publishAt) - 1000);
     }
     expect(status).toBe('published');
+  });
+
+  it('withdraws the feed and every file when a show is deleted', async () => {
+    const show = await publishableShow(t, { slug: 'weg-ermee' });
+    const episode = await readyEpisode(t, show.id, { title: 'Laatste' });
+    await t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: {} });
+    await t.worker.drain();
+    expect((await t.app.request('/feeds/weg-ermee.xml')).status).toBe(200);
+    expect((await t.call('DELETE', `/api/v1/shows/${show.id}`)).status).toBe(204);
+    await t.worker.drain();
+    await new Promise((r) => setTimeout(r, 1100)); // the served feed revalidates each second
+    expect((await t.app.request('/feeds/weg-ermee.xml')).status).toBe(404);
+    expect(existsSync(path.join(t.dir, 'feeds', 'weg-ermee.xml'))).toBe(false);
+    expect(await t.store.list(`episodes/${episode.id}/`)).toEqual([]);
+    expect(await t.store.list(`shows/${show.id}/`)).toEqual([]);
+    const files = await t.db.kysely
+      .selectFrom('media_files')
+      .select('key')
+      .where((eb) => eb.or([eb('episode_id', '=', episode.id), eb('show_id', '=', show.id)]))
+      .execute();
+    expect(files).toEqual([]);
   });
 
   it('answers an old feed slug with 301 to the new one', async () => {

@@ -8,7 +8,10 @@ import {
   listEpisodes,
   updateEpisode,
 } from '../db/repositories/episodes-repository.js';
-import { listMediaFilesOfEpisode } from '../db/repositories/media-files-repository.js';
+import {
+  deleteMediaFilesOfEpisode,
+  listMediaFilesOfEpisode,
+} from '../db/repositories/media-files-repository.js';
 import { decodeCursor, encodeCursor } from '../db/repositories/page-cursor.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { Clock } from '../shared/clock.js';
@@ -168,6 +171,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
       await deleteEpisode(db, id);
       for (const file of files) await deps.store.delete(file.key);
       for (const blob of await deps.store.list(`episodes/${id}/`)) await deps.store.delete(blob.key);
+      await deleteMediaFilesOfEpisode(db, id);
       await deps.onEpisodeChanged?.(row);
     },
   };

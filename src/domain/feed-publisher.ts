@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
 import { listPublishedEpisodes } from '../db/repositories/episodes-repository.js';
-import { saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
+import { deleteFeedDocument, saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import { buildFeed } from '../feeds/build-feed.js';
 import type { FeedEpisode, FeedShow } from '../feeds/feed-input.js';
@@ -119,6 +119,13 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
   }
 
   return {
+    /** A deleted show's feed stops answering everywhere it was published. */
+    async remove(show: { id: string; slug: string }): Promise<void> {
+      await deleteFeedDocument(db, show.id);
+      await rm(path.join(deps.feedsDir, `${show.slug}.xml`), { force: true });
+      if (deps.store.kind === 's3') await deps.store.delete(`feeds/${show.slug}.xml`);
+    },
+
     /** Builds a show's feed; a deleted show is nothing to do. */
     async rebuild(showId: string): Promise<string | null> {
       const show = await findShowById(db, showId);

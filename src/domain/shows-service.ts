@@ -25,6 +25,10 @@ export interface ShowsServiceDeps {
   urls: ShowUrls;
   /** Called after any change a feed shows, so the feed can be rebuilt (a job). */
   onShowChanged?: (showId: string) => Promise<void>;
+  /** Before the row goes: remove what hangs on it (episodes with their files). */
+  beforeRemove?: (showId: string) => Promise<void>;
+  /** After the row is gone: withdraw its feed and files. */
+  afterRemove?: (show: { id: string; slug: string }) => Promise<void>;
 }
 
 function checkCategories(categories: string[] | undefined): void {
@@ -190,7 +194,10 @@ export function createShowsService(deps: ShowsServiceDeps) {
     },
 
     async remove(id: string): Promise<void> {
+      const row = await requireRow(id);
+      await deps.beforeRemove?.(id);
       if (!(await deleteShow(db, id))) throw new NotFoundError('show', id);
+      await deps.afterRemove?.({ id, slug: row.slug });
     },
   };
 }

@@ -26,15 +26,3 @@ export async function saltForDay(db: Kysely<Database>, day: string, fresh: () =>
 export async function insertDownloadEvent(db: Kysely<Database>, row: DownloadEventsTable): Promise<void> {
   await db.insertInto('download_events').values(row).execute();
 }
-
-export async function listDownloadEvents(
-  db: Kysely<Database>,
-  episodeId: string,
-): Promise<DownloadEventsTable[]> {
-  return db
-    .selectFrom('download_events')
-    .selectAll()
-    .where('episode_id', '=', episodeId)
-    .orderBy('at')
-    .execute();
-}

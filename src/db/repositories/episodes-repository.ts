@@ -74,3 +74,8 @@ export async function deleteEpisode(db: Kysely<Database>, id: string): Promise<b
   const result = await db.deleteFrom('episodes').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+export async function listEpisodeIdsOfShow(db: Kysely<Database>, showId: string): Promise<string[]> {
+  const rows = await db.selectFrom('episodes').select('id').where('show_id', '=', showId).execute();
+  return rows.map((row) => row.id);
+}

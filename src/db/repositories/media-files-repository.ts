@@ -26,3 +26,11 @@ export async function findMediaFile(db: Kysely<Database>, key: string): Promise<
 export async function deleteMediaFile(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom('media_files').where('key', '=', key).execute();
 }
+
+export async function deleteMediaFilesOfShow(db: Kysely<Database>, showId: string): Promise<void> {
+  await db.deleteFrom('media_files').where('show_id', '=', showId).execute();
+}
+
+export async function deleteMediaFilesOfEpisode(db: Kysely<Database>, episodeId: string): Promise<void> {
+  await db.deleteFrom('media_files').where('episode_id', '=', episodeId).execute();
+}
