@@ -12,61 +12,27 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import {
-  type BlueskyFacet,
   blueskyFacets,
-  buildDrafts,
   type Channel,
   channelRules,
-  channels,
   type Draft,
   fitsLimit,
-  isChannel,
   measureLength,
 } from '../social/index.js';
-import type { EpisodeExtra } from './episode.js';
 import { ConflictError, NotFoundError, UnprocessableError } from './errors.js';
 import type { PublicUrls } from './public-urls.js';
-import type { ShareImage, ShareImages } from './share-image.js';
+import type { ShareImages } from './share-image.js';
+import {
+  type Actor,
+  type DraftAction,
+  type DraftHistoryEntry,
+  type DraftStatus,
+  draftsFor,
+  type SocialDraft,
+  sortedByChannel,
+  toDraft,
+} from './social-draft.js';
 import type { WebhooksService } from './webhooks-service.js';
-
-export type DraftStatus = SocialDraftRow['status'];
-export type DraftAction = 'generated' | 'regenerated' | 'edited' | 'approved' | 'rejected' | 'delivered';
-
-/** Who changed a draft; null in history means zender itself (a job or a webhook delivery). */
-export interface Actor {
-  tokenId: string;
-  name: string;
-}
-
-export interface DraftHistoryEntry {
-  at: string;
-  action: DraftAction;
-  by: Actor | null;
-  status: DraftStatus;
-  note?: string;
-}
-
-/** The public JSON shape of a social draft (PRODUCT.md), with Bluesky facets and the audit list. */
-export interface SocialDraft {
-  id: string;
-  episodeId: string;
-  channel: Channel;
-  label: string;
-  text: string;
-  length: number;
-  limit: number;
-  fits: boolean;
-  status: DraftStatus;
-  link: string;
-  facets?: BlueskyFacet[];
-  image: { url: string; alt: string; width: number; height: number } | null;
-  history: DraftHistoryEntry[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-// Podcasting 2.0 person roles of the people who make the show rather than appear as guests.
-const crew = new Set(['host', 'co-host', 'producer', 'editor', 'sound designer', 'audio engineer']);
 
 /**
  * Social drafts: made by a job when an episode is published or scheduled, one per channel the
@@ -100,73 +66,6 @@ export function createSocialDraftsService(deps: {
     const row = await findSocialDraft(db, draftId);
     if (!row) throw new NotFoundError('draft', draftId);
     return { row, ...(await requireContext(row.episode_id)) };
-  }
-
-  function toDraft(row: SocialDraftRow, episode: EpisodeRow, show: ShowRow): SocialDraft {
-    const channel = row.channel as Channel;
-    const image = row.image ? (JSON.parse(row.image) as ShareImage) : null;
-    return {
-      id: row.id,
-      episodeId: row.episode_id,
-      channel,
-      label: channelRules[channel]?.label ?? row.channel,
-      text: row.text,
-      length: row.length,
-      limit: row.length_limit,
-      fits: isChannel(channel) && fitsLimit(channel, row.text),
-      status: row.status,
-      link: row.link,
-      ...(row.facets ? { facets: JSON.parse(row.facets) as BlueskyFacet[] } : {}),
-      image: image
-        ? {
-            url: `${urls.base}/media/${show.slug}/${episode.slug}/share.png`,
-            alt: image.alt,
-            width: image.width,
-            height: image.height,
-          }
-        : null,
-      history: JSON.parse(row.history),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
-  }
-
-  /** In the usual channel order (Mastodon first, as everywhere in zender), unknown ones last. */
-  function sorted(rows: SocialDraftRow[]): SocialDraftRow[] {
-    const rank = (channel: string) => (isChannel(channel) ? channels.indexOf(channel) : channels.length);
-    return [...rows].sort((a, b) => rank(a.channel) - rank(b.channel));
-  }
-
-  function draftsFor(episode: EpisodeRow, show: ShowRow): Draft[] {
-    const social = JSON.parse(show.social) as {
-      channels?: Channel[];
-      hashtags?: string[];
-      templates?: Partial<Record<Channel, string>>;
-    };
-    const persons = (JSON.parse(episode.extra) as EpisodeExtra).persons ?? [];
-    return buildDrafts({
-      show: {
-        slug: show.slug,
-        title: show.title,
-        language: show.language,
-        hashtags: social.hashtags,
-        channels: social.channels,
-        templates: social.templates,
-      },
-      episode: {
-        title: episode.title,
-        summary: episode.summary,
-        pageUrl: urls.episodePage(show.slug, episode.slug),
-        durationSeconds: episode.duration_seconds,
-        guests: persons
-          .filter((person) => !crew.has(person.role?.trim().toLowerCase() ?? ''))
-          .map((person) => ({
-            name: person.name,
-            role: person.role?.trim().toLowerCase() === 'guest' ? null : person.role,
-            organisation: person.organisation,
-          })),
-      },
-    });
   }
 
   /** A broken artwork must not cost the drafts: they go out without an image and a regenerate tries again. */
@@ -239,7 +138,7 @@ export function createSocialDraftsService(deps: {
       });
       if (!done) return null;
       const fresh = (await findSocialDraft(trx, draftId))!;
-      const draft = toDraft(fresh, episode, show);
+      const draft = toDraft(fresh, episode, show, urls.base);
       if (action === 'rejected') await deps.events.cancelDraft(draftId, trx);
       await deps.events.emit(
         {
@@ -293,12 +192,14 @@ export function createSocialDraftsService(deps: {
   return {
     async list(episodeId: string): Promise<SocialDraft[]> {
       const { episode, show } = await requireContext(episodeId);
-      return sorted(await listSocialDraftsOfEpisode(db, episodeId)).map((row) => toDraft(row, episode, show));
+      return sortedByChannel(await listSocialDraftsOfEpisode(db, episodeId)).map((row) =>
+        toDraft(row, episode, show, urls.base),
+      );
     },
 
     async get(draftId: string): Promise<SocialDraft> {
       const { row, episode, show } = await requireDraft(draftId);
-      return toDraft(row, episode, show);
+      return toDraft(row, episode, show, urls.base);
     },
 
     /** Staff's own words; only while a draft, and only within the channel's limit (Bluesky facets follow). */
@@ -316,7 +217,7 @@ export function createSocialDraftsService(deps: {
         updated_at: clock.now().toISOString(),
       });
       if (!done) throw new ConflictError('draft_state', { status: 'approved', action: 'edit' });
-      return toDraft((await findSocialDraft(db, draftId))!, episode, show);
+      return toDraft((await findSocialDraft(db, draftId))!, episode, show, urls.base);
     },
 
     approve: (draftId: string, actor: Actor) => transition(draftId, 'approved', ['draft'], actor),
@@ -334,7 +235,7 @@ export function createSocialDraftsService(deps: {
       if (!context) return;
       const { episode, show } = context;
       const existing = new Set((await listSocialDraftsOfEpisode(db, episodeId)).map((row) => row.channel));
-      const missing = draftsFor(episode, show).filter((draft) => !existing.has(draft.channel));
+      const missing = draftsFor(episode, show, urls).filter((draft) => !existing.has(draft.channel));
       if (missing.length === 0) return;
       const image = await imageFor(episode, show);
       for (const draft of missing) await insertSocialDraft(db, newRow(episodeId, draft, image, null));
@@ -350,7 +251,7 @@ export function createSocialDraftsService(deps: {
       const rows = await listSocialDraftsOfEpisode(db, episodeId);
       const image = await imageFor(episode, show);
       const now = clock.now().toISOString();
-      const drafts = draftsFor(episode, show);
+      const drafts = draftsFor(episode, show, urls);
       await db.transaction().execute(async (trx) => {
         for (const draft of drafts) {
           const row = rows.find((r) => r.channel === draft.channel);
@@ -365,7 +266,9 @@ export function createSocialDraftsService(deps: {
           });
         }
       });
-      return sorted(await listSocialDraftsOfEpisode(db, episodeId)).map((row) => toDraft(row, episode, show));
+      return sortedByChannel(await listSocialDraftsOfEpisode(db, episodeId)).map((row) =>
+        toDraft(row, episode, show, urls.base),
+      );
     },
 
     /** A webhook took the approved draft: it is out of zender's hands now. */
