@@ -11,8 +11,8 @@ import {
 } from '../../tests/fixtures/generate-audio.js';
 import { encodeDelivery } from './encode-delivery.js';
 import { measureLoudness } from './measure-loudness.js';
+import { meterAudio } from './meter/meter-audio.js';
 import { probeAudio } from './probe-audio.js';
-import { qualityReport } from './quality-report.js';
 import { readTags } from './read-tags.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 
@@ -39,16 +39,26 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** Encodes with the measured first pass and measures what came out. */
-async function deliver(input: string, options: { mono?: boolean; limiter?: 'alimiter' | 'loudnorm' } = {}) {
+/** The first pass, as the processing job runs it: at the delivery's layout, with the outline. */
+async function firstPass(input: string, mono = false) {
+  const probe = await probeAudio(tools, input);
+  return meterAudio(tools, input, {
+    channels: mono ? 1 : 2,
+    sampleRate: probe.audio.sampleRate,
+    envelope: { pixelsPerSecond: 10 },
+  });
+}
+
+/** Encodes with the measured first pass and measures what came out with ffmpeg's own meter. */
+async function deliver(input: string, options: { mono?: boolean } = {}) {
+  const metered = await firstPass(input, options.mono);
   const measured = await measureLoudness(tools, input);
   const output = `${input}.delivery.mp3`;
   const progress: number[] = [];
   const result = await encodeDelivery(tools, input, output, {
     targetLufs: target,
-    measured,
+    input: metered,
     mono: options.mono ?? false,
-    limiter: options.limiter,
     tags: {
       title: 'Twee woorden',
       artist: 'Kennisplatform',
@@ -113,13 +123,15 @@ describe('encodeDelivery', () => {
     expect(probe.audio).toMatchObject({ channels: 1, sampleRate: 44100, bitRate: 64000 });
   });
 
-  it('measures again when the channel count changes (mono spread over stereo is 3 LU louder)', async () => {
+  it('spreads mono over stereo when asked, measured at the layout the encoder hears', async () => {
     const input = await generateTone(tools.ffmpegPath, path.join(dir, 'mono.wav'), {
       levelDbfs: -20,
       channels: 1,
     });
     const { measured, outputLoudness, probe } = await deliver(input, { mono: false });
     expect(measured.integratedLufs).toBeCloseTo(-23, 0);
+    // ffmpeg spreads mono at -3 dB a channel: the same loudness, now measured over two channels.
+    expect((await firstPass(input, false)).integratedLufs).toBeCloseTo(-23, 0);
     expect(probe.audio.channels).toBe(2);
     expectOnTarget(outputLoudness);
   });
@@ -129,7 +141,7 @@ describe('encodeDelivery', () => {
     const output = path.join(dir, 'call.mp3');
     await encodeDelivery(tools, input, output, {
       targetLufs: target,
-      measured: await measureLoudness(tools, input),
+      input: await firstPass(input, true),
       mono: true,
       tags: { title: 'Twee woorden', artist: 'Kennisplatform', album: 'Mensenrechten dichtbij', year: 2025 },
       coverJpeg: cover,
@@ -155,41 +167,45 @@ describe('encodeDelivery', () => {
     expect(existsSync(`${output}.chapters.txt`)).toBe(false);
   });
 
-  it('analyses the encoder’s input in parallel, matching what the finished MP3 measures', async () => {
-    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'padded.wav'), {
-      levelDbfs: -25,
-      leadSilence: 1,
-      tailSilence: 1.5,
-      sampleRate: 48000,
-    });
-    const output = path.join(dir, 'padded.mp3');
-    const result = await encodeDelivery(tools, input, output, {
-      targetLufs: target,
-      measured: await measureLoudness(tools, input),
-      mono: false,
-      tags: {},
-      analyse: { peaks: { pixelsPerSecond: 10 } },
-    });
-    const report = await qualityReport(tools, output, { peaks: { pixelsPerSecond: 10 } });
-    const analysis = result.analysis!;
-    expect(Math.abs(analysis.loudness.integratedLufs - report.loudness.integratedLufs)).toBeLessThan(0.6);
-    expect(Math.abs(analysis.loudness.truePeakDbtp - report.loudness.truePeakDbtp)).toBeLessThan(0.8);
-    expect(analysis.leadingSilenceSeconds).toBeCloseTo(report.leadingSilenceSeconds, 1);
-    expect(analysis.trailingSilenceSeconds).toBeCloseTo(report.trailingSilenceSeconds, 0);
-    expect(analysis.peaks).toMatchObject({ sample_rate: 44100, samples_per_pixel: 4410 });
-    expect(Math.abs(analysis.peaks!.length - report.peaks!.length)).toBeLessThanOrEqual(1);
-  });
-
-  it('can still run loudnorm’s own second pass', async () => {
-    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'noise.wav'), {
-      noise: true,
-      levelDbfs: -20,
-      seconds: 8,
-    });
-    const { result, outputLoudness } = await deliver(input, { limiter: 'loudnorm' });
-    expect(result.mode).toBe('loudnorm');
-    expect(Math.abs(outputLoudness.integratedLufs - target)).toBeLessThan(2);
-  });
+  it.each([
+    ['a linear gain', { levelDbfs: -25 }, 'linear'],
+    ['a limiter', { levelDbfs: -30, clicks: true }, 'limited'],
+  ] as const)(
+    'reports the delivered signal behind %s as the finished MP3 measures it',
+    async (_name, level, mode) => {
+      const input = await generateTone(tools.ffmpegPath, path.join(dir, `padded-${mode}.wav`), {
+        ...level,
+        seconds: 6,
+        leadSilence: 1,
+        tailSilence: 1.5,
+        sampleRate: 48000,
+      });
+      const output = path.join(dir, `padded-${mode}.mp3`);
+      const result = await encodeDelivery(tools, input, output, {
+        targetLufs: target,
+        input: await firstPass(input),
+        mono: false,
+        tags: {},
+      });
+      expect(result.mode).toBe(mode);
+      const mp3 = await measureLoudness(tools, output);
+      const reported = result.delivered;
+      // The report describes the encoder's input; LAME takes ~0.3 LU off and adds up to 0.7 dB of peak.
+      expect(Math.abs(reported.loudness.integratedLufs - mp3.integratedLufs)).toBeLessThan(0.6);
+      expect(Math.abs(reported.loudness.truePeakDbtp - mp3.truePeakDbtp)).toBeLessThan(0.8);
+      // To the waveform's pixel (0.1 s here).
+      expect(Math.abs(reported.leadingSilenceSeconds - 1)).toBeLessThanOrEqual(0.15);
+      expect(Math.abs(reported.trailingSilenceSeconds - 1.5)).toBeLessThanOrEqual(0.15);
+      const peaks = reported.peaks;
+      expect(peaks).toMatchObject({ version: 2, channels: 1, bits: 8 });
+      expect(peaks.length * (peaks.samples_per_pixel / peaks.sample_rate)).toBeCloseTo(8.5, 0);
+      // The waveform's loudest point is the signal's sample peak (8 bits: 128 is full scale); the
+      // silent edges stay flat.
+      const loudest = Math.max(...peaks.data.map(Math.abs));
+      expect(loudest / 128).toBeCloseTo(10 ** (reported.samplePeakDbfs / 20), 1);
+      expect(Math.max(...peaks.data.slice(0, 16).map(Math.abs))).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('leaves no partial file behind when encoding fails', async () => {
     const input = await generateTone(tools.ffmpegPath, path.join(dir, 'short.wav'), { seconds: 2 });
@@ -197,7 +213,7 @@ describe('encodeDelivery', () => {
     await expect(
       encodeDelivery(tools, input, output, {
         targetLufs: target,
-        measured: await measureLoudness(tools, input),
+        input: await firstPass(input),
         mono: false,
         tags: {},
         coverJpeg: path.join(dir, 'no-cover.jpg'),

@@ -1,11 +1,12 @@
-import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
 import { rm, writeFile } from 'node:fs/promises';
 import { imageContainers } from './accepted-containers.js';
-import { type FfmpegInput, runFfmpeg } from './ffmpeg-runner.js';
-import type { LoudnessMeasurement } from './parse-loudness-log.js';
-import { limitedChain, planLoudnessGain, trialLoudness } from './plan-loudness-gain.js';
-import { probeAudio } from './probe-audio.js';
-import { type AudioQualityReport, type QualityReportOptions, qualityReport } from './quality-report.js';
+import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
+import { type FfmpegInput, type FfmpegOutput, runFfmpeg } from './ffmpeg-runner.js';
+import { floatPcmSink } from './meter/float-pcm-sink.js';
+import { meterOutputOptions } from './meter/meter-audio.js';
+import { PcmMeter, type PcmMeterResult } from './meter/pcm-meter.js';
+import { type SignalReport, type SilenceSettings, signalReport } from './meter/signal-report.js';
+import { limitedChain, planLoudnessGain } from './plan-loudness-gain.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 export interface DeliveryTags {
@@ -21,8 +22,11 @@ export interface EncodeDeliveryOptions {
   targetLufs: number;
   /** Highest true peak of the result (dBTP), measured on the MP3 itself. Default -1. */
   truePeakDbtp?: number;
-  /** The first pass (measureLoudness) of the input; taken again here if the channel count changes. */
-  measured: LoudnessMeasurement;
+  /**
+   * The input metered at the delivery's channel layout, with its waveform envelope (meterAudio
+   * with `channels` 1 for mono, 2 otherwise, and `envelope`): the first pass.
+   */
+  input: PcmMeterResult;
   /** 64 kbit/s mono instead of 128 kbit/s stereo. */
   mono: boolean;
   tags: DeliveryTags;
@@ -34,31 +38,25 @@ export interface EncodeDeliveryOptions {
   durationSeconds?: number;
   /** 0–100 while encoding. */
   onProgress?: (percent: number) => void;
-  /** How peaks are held under the ceiling when one gain cannot do it; see encodeDelivery. */
-  limiter?: 'alimiter' | 'loudnorm';
-  /**
-   * Also run the quality report (loudness, true peak, silences, clipping, peaks) on the signal
-   * going into the encoder, in parallel with the encoding: on two cores this costs almost no extra
-   * time, where measuring the finished MP3 afterwards costs a third pass. The figures describe the
-   * signal before the encoder: the MP3 measures about 0.3 LU quieter and its true peak up to
-   * 0.7 dB higher (both still within the target and the ceiling).
-   */
-  analyse?: Omit<QualityReportOptions, 'filters' | 'durationSeconds' | 'onProgress' | 'signal'>;
+  /** Silence detection on the delivered signal. */
+  silence?: SilenceSettings;
   signal?: AbortSignal;
 }
 
 export interface EncodeDeliveryResult {
-  /**
-   * `linear`: one gain for the whole file. `limited`: a gain and a true-peak limiter, the gain
-   * raised to make up for what the limiter takes. `loudnorm`: loudnorm's second pass was asked for.
-   */
-  mode: 'linear' | 'limited' | 'loudnorm';
+  /** `linear`: one gain for the whole file. `limited`: a gain and a true-peak limiter, the gain
+   * raised to make up for what the limiter takes. */
+  mode: 'linear' | 'limited';
   gainDb: number;
   /** Loudness expected before the encoder (LUFS); the MP3 itself ends about 0.3 LU lower. */
   expectedLufs: number;
   durationSeconds: number;
-  /** With `analyse`: the quality report of the signal that went into the encoder. */
-  analysis?: AudioQualityReport;
+  /**
+   * The signal that went into the encoder: loudness, true peak, silences, waveform. `linear`:
+   * follows exactly from the first pass and the gain. `limited`: metered while encoding, from a
+   * copy of the limiter's output, on the other core.
+   */
+  delivered: SignalReport;
 }
 
 // MP3 encoding raises true peaks: by 0.5 dB on speech at 64k mono in our fixtures, with the
@@ -73,17 +71,17 @@ const encoderLossDb = 0.3;
  * Encodes the delivery MP3 (libmp3lame, 44.1 kHz, 128k stereo or 64k mono, ID3v2.3 tags, optional
  * cover and chapters, no video) normalised to `targetLufs` with the measured first pass.
  *
- * Second pass, by default: when one gain reaches the target without pushing the true peak over the
- * ceiling, that gain is applied with `volume`, which is exactly loudnorm's linear mode without
- * loudnorm's resampling to 192 kHz (five times slower). Otherwise the gain is followed by a
- * limiter at 4x oversampling, and the gain is raised by what the limiter takes off (see
- * planLoudnessGain). loudnorm's own fallback, its dynamic mode, missed the target by 1.8 LU on
- * 17 s of speech and 6 LU on clicks, where this lands within 0.5 LU; `limiter: 'loudnorm'` still
- * runs loudnorm's second pass (measured_*, offset, linear=true) for comparison.
+ * Second pass: when one gain reaches the target without pushing the true peak over the ceiling,
+ * that gain is applied with `volume`: loudnorm's linear mode without loudnorm's resampling to
+ * 192 kHz (five times slower), and the run is a plain encode. Otherwise the gain is followed by a
+ * limiter at 4x oversampling, the gain raised by what the limiter takes off (planLoudnessGain),
+ * and the limiter's output is metered while it is encoded. loudnorm's own fallback, its dynamic
+ * mode, missed the target by 1.8 LU on 17 s of speech and 6 LU on clicks, where this lands within
+ * 0.5 LU.
  *
  * @example
- * const measured = await measureLoudness(tools, 'in.wav');
- * await encodeDelivery(tools, 'in.wav', 'out.mp3', { targetLufs: -16, measured, mono: false, tags: { title: 'Aflevering 1' } });
+ * const input = await meterAudio(tools, 'in.wav', { channels: 2, sampleRate: 48000, envelope: { pixelsPerSecond: 20 } });
+ * await encodeDelivery(tools, 'in.wav', 'out.mp3', { targetLufs: -16, input, mono: false, tags: { title: 'Aflevering 1' } });
  */
 export async function encodeDelivery(
   tools: MediaTools,
@@ -91,45 +89,30 @@ export async function encodeDelivery(
   output: string,
   options: EncodeDeliveryOptions,
 ): Promise<EncodeDeliveryResult> {
-  const { targetLufs, signal } = options;
+  const { targetLufs, signal, input: metered } = options;
+  if (!metered.envelope) throw new Error('encodeDelivery needs the first pass with its waveform envelope');
   const ceiling = (options.truePeakDbtp ?? -1) - encoderHeadroomDb;
-  const probe = await probeAudio(tools, input, { signal });
-  const durationSeconds = options.durationSeconds ?? probe.durationSeconds;
+  const durationSeconds = options.durationSeconds ?? metered.durationSeconds;
   const channels = options.mono ? 1 : 2;
-  // Channel conversion comes first, and is measured: a stereo file folded to mono, or mono spread
-  // over two channels, changes loudness by up to 3 LU, so the first pass no longer describes it.
+  // Channel conversion comes first: the first pass measured this same layout.
   const headFilters = [`aformat=channel_layouts=${options.mono ? 'mono' : 'stereo'}`];
-  const measured =
-    probe.audio.channels === channels
-      ? options.measured
-      : await trialLoudness(tools, input, headFilters, { truePeak: true, signal });
-
-  let mode: EncodeDeliveryResult['mode'];
-  let gainDb: number;
-  let expectedLufs: number;
-  let chain: string[];
-  if (options.limiter === 'loudnorm') {
-    mode = 'loudnorm';
-    gainDb = targetLufs - measured.integratedLufs;
-    expectedLufs = targetLufs;
-    chain = [...headFilters, loudnormSecondPass(measured, targetLufs, ceiling)];
-  } else {
-    const plan = await planLoudnessGain(tools, input, {
-      measured,
-      aimLufs: targetLufs + encoderLossDb,
-      ceilingDbtp: ceiling,
-      headFilters,
-      signal,
-    });
-    ({ mode, gainDb, expectedLufs } = plan);
-    chain = [
-      ...headFilters,
-      ...(plan.mode === 'linear' ? [`volume=${gainDb.toFixed(2)}dB`] : limitedChain(gainDb, ceiling, 4)),
-    ];
-  }
+  const plan = await planLoudnessGain(tools, input, {
+    measured: signalReport(metered).loudness,
+    aimLufs: targetLufs + encoderLossDb,
+    ceilingDbtp: ceiling,
+    channels,
+    sampleRate: metered.envelope.sampleRate,
+    signal,
+  });
+  const chain = [
+    ...headFilters,
+    ...(plan.mode === 'linear'
+      ? [`volume=${plan.gainDb.toFixed(2)}dB`]
+      : limitedChain(plan.gainDb, ceiling, 4)),
+  ];
 
   const inputs: FfmpegInput[] = [{ path: input }];
-  const maps = ['-map', '0:a:0'];
+  const maps: string[] = [];
   if (options.coverJpeg) {
     inputs.push({ path: options.coverJpeg, formats: imageContainers });
     maps.push('-map', `${inputs.length - 1}:v:0`, '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
@@ -141,59 +124,53 @@ export async function encodeDelivery(
     inputs.push({ path: chaptersFile, options: ['-f', 'ffmetadata'], formats: ['ffmetadata'] });
   }
 
-  // One abort for both runs: when either fails the other stops too.
-  const stop = new AbortController();
-  const runSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
-  try {
-    const encoding = runFfmpeg(tools, {
-      inputs,
-      outputs: [
-        {
-          target: output,
-          options: [
-            ...maps,
-            '-af',
-            chain.join(','),
-            '-c:a',
-            'libmp3lame',
-            '-b:a',
-            options.mono ? '64k' : '128k',
-            '-ar',
-            '44100',
-            '-ac',
-            options.mono ? '1' : '2',
-            // Tags are ours alone: nothing of the upload's own metadata or chapters leaks through.
-            // Global only: a plain `-map_metadata -1` would also drop our chapters' titles.
-            '-map_metadata:g',
-            '-1',
-            '-map_chapters',
-            chaptersFile ? String(inputs.length - 1) : '-1',
-            ...tagOptions(options.tags),
-            '-id3v2_version',
-            '3',
-            '-write_id3v1',
-            '0',
-            '-f',
-            'mp3',
-          ],
-        },
+  // Limited: the limiter's output goes both to the encoder and, as float PCM, to a meter here.
+  const meter =
+    plan.mode === 'limited'
+      ? new PcmMeter({ channels, sampleRate: 44100, envelope: { pixelsPerSecond: pixelsPerSecond(metered) } })
+      : undefined;
+  const filterComplex = meter ? `[0:a:0]${chain.join(',')},asplit=2[encode][meter]` : undefined;
+  const outputs: FfmpegOutput[] = [
+    {
+      target: output,
+      options: [
+        '-map',
+        meter ? '[encode]' : '0:a:0',
+        ...maps,
+        ...(meter ? [] : ['-af', chain.join(',')]),
+        ...mp3Options(options),
+        '-map_chapters',
+        chaptersFile ? String(inputs.length - 1) : '-1',
+        '-f',
+        'mp3',
       ],
+    },
+  ];
+  if (meter) {
+    outputs.push({
+      target: floatPcmSink(channels, (samples) => meter.push(samples)),
+      options: meterOutputOptions(channels, 44100, [], '[meter]'),
+    });
+  }
+  try {
+    const result = await runFfmpeg(tools, {
+      inputs,
+      filterComplex,
+      outputs,
       durationSeconds,
       onProgress: options.onProgress,
-      signal: runSignal,
+      signal,
     });
-    const analysing = options.analyse
-      ? qualityReport(tools, input, {
-          ...options.analyse,
-          peaks: options.analyse.peaks && { ...options.analyse.peaks, sampleRate: 44100 },
-          filters: [...chain, 'aresample=44100'],
-          durationSeconds,
-          signal: runSignal,
-        })
-      : undefined;
-    for (const run of [encoding, analysing]) run?.catch(() => stop.abort());
-    const [result, analysis] = await Promise.all([encoding, analysing]);
-    return { mode, gainDb, expectedLufs, durationSeconds: result.outTimeSeconds, analysis };
+    const delivered = meter
+      ? signalReport(meter.finish(), { silence: options.silence })
+      : signalReport(metered, { gainDb: plan.gainDb, silence: options.silence });
+    return {
+      mode: plan.mode,
+      gainDb: plan.gainDb,
+      expectedLufs: plan.expectedLufs,
+      durationSeconds: result.outTimeSeconds,
+      delivered,
+    };
   } catch (error) {
     await rm(output, { force: true });
     throw error;
@@ -202,19 +179,31 @@ export async function encodeDelivery(
   }
 }
 
-/** loudnorm's second pass with the first pass's figures; it falls back to dynamic mode by itself. */
-function loudnormSecondPass(measured: LoudnessMeasurement, targetLufs: number, ceiling: number): string {
+function pixelsPerSecond(metered: PcmMeterResult): number {
+  const envelope = metered.envelope;
+  return envelope ? envelope.sampleRate / envelope.samplesPerPixel : 20;
+}
+
+function mp3Options(options: EncodeDeliveryOptions): string[] {
   return [
-    `loudnorm=I=${targetLufs}:TP=${ceiling}`,
-    // Ask for no more compression than the recording has: loudnorm is here for the peaks.
-    `LRA=${clamp(measured.lra, 7, 50)}`,
-    `measured_I=${clamp(measured.integratedLufs, -99, 0)}`,
-    `measured_TP=${clamp(measured.truePeakDbtp, -99, 99)}`,
-    `measured_LRA=${clamp(measured.lra, 0, 99)}`,
-    `measured_thresh=${clamp(measured.thresholdLufs, -99, 0)}`,
-    `offset=${clamp(measured.targetOffset, -99, 99)}`,
-    'linear=true',
-  ].join(':');
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    options.mono ? '64k' : '128k',
+    '-ar',
+    '44100',
+    '-ac',
+    options.mono ? '1' : '2',
+    // Tags are ours alone: nothing of the upload's own metadata or chapters leaks through.
+    // Global only: a plain `-map_metadata -1` would also drop our chapters' titles.
+    '-map_metadata:g',
+    '-1',
+    ...tagOptions(options.tags),
+    '-id3v2_version',
+    '3',
+    '-write_id3v1',
+    '0',
+  ];
 }
 
 function tagOptions(tags: DeliveryTags): string[] {
@@ -228,8 +217,4 @@ function tagOptions(tags: DeliveryTags): string[] {
   return entries.flatMap(([key, value]) =>
     value === undefined || value === '' ? [] : ['-metadata', `${key}=${String(value)}`],
   );
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }

@@ -4,8 +4,6 @@
  */
 export { acceptedContainers } from './accepted-containers.js';
 export { AudioRejectedError, type AudioRejectionReason } from './audio-rejected-error.js';
-export { type AudiowaveformJson, type ComputePeaksOptions, computePeaks } from './compute-peaks.js';
-export { type DetectSilenceOptions, detectSilence, edgeSilence, type Silence } from './detect-silence.js';
 export {
   type DeliveryTags,
   type EncodeDeliveryOptions,
@@ -15,9 +13,17 @@ export {
 export type { DeliveryChapter } from './ffmetadata.js';
 export { FfmpegError } from './ffmpeg-error.js';
 export { type MeasureLoudnessOptions, measureLoudness } from './measure-loudness.js';
+export { type MeterAudioOptions, meterAudio } from './meter/meter-audio.js';
+export type { PcmMeterResult } from './meter/pcm-meter.js';
+export {
+  type AudiowaveformJson,
+  edgeSilence,
+  type SignalReport,
+  type Silence,
+  signalReport,
+} from './meter/signal-report.js';
 export type { LoudnessMeasurement } from './parse-loudness-log.js';
 export { type AudioProbe, probeAudio } from './probe-audio.js';
-export { type AudioQualityReport, type QualityReportOptions, qualityReport } from './quality-report.js';
 export { type RecordingTags, readTags } from './read-tags.js';
 export { type MediaTools, type ResolveMediaToolsOptions, resolveMediaTools } from './resolve-media-tools.js';
 export {

@@ -1,5 +1,5 @@
-import { runFfmpeg } from './ffmpeg-runner.js';
-import { collectLoudnessReport, type LoudnessMeasurement, parseLoudnessLog } from './parse-loudness-log.js';
+import { meterAudio } from './meter/meter-audio.js';
+import type { LoudnessMeasurement } from './parse-loudness-log.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 export interface LoudnessGainPlan {
@@ -16,8 +16,9 @@ export interface PlanLoudnessGainOptions {
   aimLufs: number;
   /** Highest true peak allowed before the encoder, dBTP. */
   ceilingDbtp: number;
-  /** Filters the encoder puts first (channel conversion), so trials hear what it will hear. */
-  headFilters: string[];
+  /** The delivery's channels and the input's sample rate, so trials hear what the encoder will. */
+  channels: 1 | 2;
+  sampleRate: number;
   signal?: AbortSignal;
 }
 
@@ -32,7 +33,7 @@ const trials = 4;
  * When the measured true peak plus the gain stays under the ceiling, the gain is the whole answer
  * (what loudnorm calls linear mode). Otherwise a limiter must catch the peaks, and the energy it
  * removes lowers the loudness, by an amount that depends on the material: cheap trial passes
- * (gain, limiter at the original rate, loudness meter; no encoding) measure it and the gain is
+ * (gain, limiter at the original rate, our loudness meter; no encoding) measure it and the gain is
  * raised until the result is within 0.2 LU, at most four trials. Measured: a limiter at the
  * original rate and one at 4x oversampling differ by about 0.1 LU, so trials skip oversampling.
  */
@@ -55,8 +56,13 @@ export async function planLoudnessGain(
   let expectedLufs = aimLufs;
   let previous: { gainDb: number; lufs: number } | undefined;
   for (let i = 0; i < trials; i++) {
-    const chain = [...options.headFilters, ...limitedChain(gainDb, ceilingDbtp, 1)];
-    expectedLufs = (await trialLoudness(tools, input, chain, { signal: options.signal })).integratedLufs;
+    const trial = await meterAudio(tools, input, {
+      channels: options.channels,
+      sampleRate: options.sampleRate,
+      filters: limitedChain(gainDb, ceilingDbtp, 1),
+      signal: options.signal,
+    });
+    expectedLufs = trial.integratedLufs;
     const miss = aimLufs - expectedLufs;
     const slope = previous
       ? clamp((expectedLufs - previous.lufs) / (gainDb - previous.gainDb || 1), 0.2, 1)
@@ -86,26 +92,4 @@ export function limitedChain(gainDb: number, ceilingDbtp: number, oversampling: 
   return oversampling === 1
     ? [gain, limiter]
     : [gain, `aresample=${44100 * oversampling}`, limiter, 'aresample=44100'];
-}
-
-/** Measures the input run through `filters`, without encoding; true peak only when asked (it costs). */
-export async function trialLoudness(
-  tools: MediaTools,
-  input: string,
-  filters: string[],
-  options: { truePeak?: boolean; signal?: AbortSignal } = {},
-): Promise<LoudnessMeasurement> {
-  const report = collectLoudnessReport();
-  const meter = `ebur128=framelog=verbose${options.truePeak ? ':peak=true' : ''}`;
-  await runFfmpeg(tools, {
-    inputs: [{ path: input }],
-    outputs: [
-      { target: '-', options: ['-map', '0:a:0', '-af', [...filters, meter].join(','), '-f', 'null'] },
-    ],
-    onStderrLine: report.add,
-    signal: options.signal,
-  });
-  const measured = parseLoudnessLog(report.lines);
-  if (!measured) throw new Error(`no loudness summary in ffmpeg output for ${input}`);
-  return measured;
 }

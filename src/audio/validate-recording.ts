@@ -17,6 +17,8 @@ export interface ValidateRecordingOptions {
   minDurationSeconds?: number;
   /** A truncated file that still holds usable audio: keep it with its real duration (default), or refuse it. */
   truncated?: 'accept' | 'reject';
+  /** The file's probe when the caller already has it. */
+  probe?: AudioProbe;
   signal?: AbortSignal;
 }
 
@@ -45,7 +47,7 @@ export async function validateRecording(
   options: ValidateRecordingOptions,
 ): Promise<ValidatedRecording> {
   const { signal } = options;
-  const probe = await probeAudio(tools, file, { signal });
+  const probe = options.probe ?? (await probeAudio(tools, file, { signal }));
   const claimed = probe.durationSeconds;
 
   const head = await decodedSeconds(tools, file, { lengthSeconds: headSeconds, signal });

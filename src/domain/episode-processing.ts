@@ -8,7 +8,8 @@ import {
   AudioRejectedError,
   encodeDelivery,
   type MediaTools,
-  qualityReport,
+  meterAudio,
+  probeAudio,
   readTags,
   validateRecording,
 } from '../audio/index.js';
@@ -112,20 +113,36 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       try {
         context.progress('probe', 1);
         const source = await localCopy(payload.sourceKey, workDir);
-        const probe = await validateRecording(tools, source, { maxDurationSeconds: deps.maxDurationSeconds });
+        const probe = await probeAudio(tools, source);
+        const mono = probe.audio.channels === 1;
 
-        context.progress('tags', 4);
-        const tags = await readTags(source).catch(() => null);
-
-        // Pass 1 on the input: loudness (for the normalisation), clipping and silences in one decode.
-        context.progress('loudness', 6);
-        const input = await qualityReport(tools, source, {
-          durationSeconds: probe.durationSeconds,
-          onProgress: (p) => context.progress('loudness', 6 + p * 0.24),
+        // Validation (short decodes of head and tail) and the first pass (a whole decode, metered
+        // at the delivery's channel layout: loudness, true peak, clipping, waveform outline) run
+        // side by side; a refusal stops the first pass.
+        context.progress('loudness', 4);
+        const stop = new AbortController();
+        const validating = validateRecording(tools, source, {
+          maxDurationSeconds: deps.maxDurationSeconds,
+          probe,
+          signal: stop.signal,
         });
+        const metering = meterAudio(tools, source, {
+          channels: mono ? 1 : 2,
+          sampleRate: probe.audio.sampleRate,
+          envelope: { pixelsPerSecond: 20 },
+          durationSeconds: probe.durationSeconds,
+          onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
+          signal: stop.signal,
+        });
+        metering.catch(() => {}); // awaited below, once validation has had its say
+        const recording = await validating.catch((error) => {
+          stop.abort();
+          throw error;
+        });
+        const tags = await readTags(source).catch(() => null);
+        const input = await metering;
 
         const targetLufs = show.loudness_target_lufs ?? deps.defaultTargetLufs;
-        const mono = probe.audio.channels === 1;
         const deliveryFile = path.join(workDir, 'delivery.mp3');
         let coverFile: string | undefined;
         if (tags?.picture && /jpe?g/i.test(tags.picture.format)) {
@@ -140,12 +157,12 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           : (tags?.chapters ?? []);
 
         // Pass 2: normalise (measured gain, true-peak safe) and encode the delivery MP3 with its ID3
-        // tags, analysing the same signal in parallel (loudness, silences, waveform peaks): a third
-        // decode of the finished MP3 cost ~30% more time for figures within 0.3 LU of these.
+        // tags; the delivered signal's figures and waveform come from the first pass and the gain
+        // (or, behind a limiter, from metering the limiter's output while encoding).
         context.progress('encode', 30);
         const encoded = await encodeDelivery(tools, source, deliveryFile, {
           targetLufs,
-          measured: input.loudness,
+          input,
           mono,
           tags: {
             title: row.title,
@@ -155,12 +172,10 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           },
           coverJpeg: coverFile,
           chapters: chapters.map((c) => ({ startSeconds: c.startSeconds, title: c.title })),
-          durationSeconds: probe.durationSeconds,
-          analyse: { peaks: { pixelsPerSecond: 20 } },
+          durationSeconds: recording.durationSeconds,
           onProgress: (p) => context.progress('encode', 30 + p * 0.6),
         });
-        const output = encoded.analysis;
-        if (!output?.peaks) throw new Error('encoder analysis missing');
+        const output = encoded.delivered;
         const duration = encoded.durationSeconds;
 
         context.progress('store', 92);
@@ -178,18 +193,22 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         const original = await findMediaFile(db, payload.sourceKey);
 
         const quality: QualityReport = {
-          inputLufs: input.loudness.integratedLufs,
-          inputTruePeakDbtp: input.loudness.truePeakDbtp,
-          outputLufs: output.loudness.integratedLufs,
-          truePeakDbtp: output.loudness.truePeakDbtp,
-          lra: output.loudness.lra,
+          inputLufs: round1(input.integratedLufs),
+          inputTruePeakDbtp: round1(dbfs(input.truePeak)),
+          outputLufs: round1(output.loudness.integratedLufs),
+          truePeakDbtp: round1(output.loudness.truePeakDbtp),
+          lra: round1(output.loudness.lra),
           targetLufs,
-          clipping: input.clipping.clipped,
+          // Flat tops at full scale, or a true peak so far over 0 dBTP that playback clips.
+          clipping: input.flatTopRuns > 0 || dbfs(input.truePeak) > 0.5,
           leadingSilenceSeconds: output.leadingSilenceSeconds,
           trailingSilenceSeconds: output.trailingSilenceSeconds,
           sampleRate: probe.audio.sampleRate,
           channels: probe.audio.channels,
           codec: probe.audio.codec,
+          // A cut-off upload keeps what decodes; staff should know before they publish.
+          truncated: recording.truncated,
+          ...(recording.truncated ? { claimedDurationSeconds: recording.claimedDurationSeconds } : {}),
         };
         const speech = speechSegments(output.silences, duration);
 
@@ -274,6 +293,14 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       }
     },
   };
+}
+
+function dbfs(linear: number): number {
+  return linear > 0 ? 20 * Math.log10(linear) : -99;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 /** Speech is what lies between silences; transcripts hang their cue timings on it. */

@@ -23,6 +23,9 @@ export interface QualityReport {
   channels?: number;
   codec?: string;
   targetLufs?: number;
+  /** Less audio decodes than the file claims (a cut-off upload); the episode keeps what there is. */
+  truncated?: boolean;
+  claimedDurationSeconds?: number;
 }
 
 export interface TranscriptState {

@@ -1,0 +1,68 @@
+import { type FfmpegInput, runFfmpeg } from '../ffmpeg-runner.js';
+import type { MediaTools } from '../resolve-media-tools.js';
+import { floatPcmSink } from './float-pcm-sink.js';
+import { PcmMeter, type PcmMeterOptions, type PcmMeterResult } from './pcm-meter.js';
+
+export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 'sampleRate'> {
+  /** Channels to meter: the file's first audio stream is mixed to these (1 or 2). */
+  channels: 1 | 2;
+  /** Rate to meter at; the file's own when left out (ffmpeg then keeps it). */
+  sampleRate: number;
+  /** Filters run before metering (gain, limiter), after the channel conversion. */
+  filters?: string[];
+  durationSeconds?: number;
+  onProgress?: (percent: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Decodes the first audio stream of `file` to float PCM and meters it (PcmMeter) as it streams: one
+ * decode for loudness, true peak, clipping, silences and waveform peaks. Node meters on one core
+ * while ffmpeg decodes on the other.
+ *
+ * @example
+ * const m = await meterAudio(tools, 'interview.wav', { channels: 2, sampleRate: 48000 });
+ * m.integratedLufs; // -27.4
+ */
+export async function meterAudio(
+  tools: MediaTools,
+  file: string,
+  options: MeterAudioOptions,
+): Promise<PcmMeterResult> {
+  const meter = new PcmMeter({ ...options });
+  const inputs: FfmpegInput[] = [{ path: file }];
+  const filters = [
+    `aformat=channel_layouts=${options.channels === 1 ? 'mono' : 'stereo'}`,
+    ...(options.filters ?? []),
+  ];
+  await runFfmpeg(tools, {
+    inputs,
+    outputs: [
+      {
+        target: floatPcmSink(options.channels, (samples) => meter.push(samples)),
+        options: meterOutputOptions(options.channels, options.sampleRate, filters),
+      },
+    ],
+    durationSeconds: options.durationSeconds,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
+  return meter.finish();
+}
+
+/** Output options for float PCM on stdout, for meterAudio and for a metered encode. */
+export function meterOutputOptions(channels: 1 | 2, sampleRate: number, filters: string[], map = '0:a:0') {
+  return [
+    '-map',
+    map,
+    ...(filters.length ? ['-af', filters.join(',')] : []),
+    '-ac',
+    String(channels),
+    '-ar',
+    String(sampleRate),
+    '-c:a',
+    'pcm_f32le',
+    '-f',
+    'f32le',
+  ];
+}
