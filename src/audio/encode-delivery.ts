@@ -2,9 +2,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { imageContainers } from './accepted-containers.js';
 import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
 import { type FfmpegInput, type FfmpegOutput, runFfmpeg } from './ffmpeg-runner.js';
-import { floatPcmSink } from './meter/float-pcm-sink.js';
 import { meterOutputOptions } from './meter/meter-audio.js';
 import { PcmMeter, type PcmMeterResult } from './meter/pcm-meter.js';
+import { pcmSink } from './meter/pcm-sink.js';
 import { type SignalReport, type SilenceSettings, signalReport } from './meter/signal-report.js';
 import { limitedChain, planLoudnessGain } from './plan-loudness-gain.js';
 import type { MediaTools } from './resolve-media-tools.js';
@@ -148,7 +148,7 @@ export async function encodeDelivery(
   ];
   if (meter) {
     outputs.push({
-      target: floatPcmSink(channels, (samples) => meter.push(samples)),
+      target: pcmSink('f32le', channels, (samples) => meter.push(samples)),
       options: meterOutputOptions(channels, 44100, [], '[meter]'),
     });
   }

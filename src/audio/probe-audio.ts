@@ -21,6 +21,8 @@ export interface AudioProbe {
     channels: number;
     bitRate: number | null;
     channelLayout: string | null;
+    /** How the decoder hands out samples (`s16`, `fltp`, …). */
+    sampleFormat: string | null;
   };
   /** A real picture track (a video call), not an embedded cover image. */
   hasVideo: boolean;
@@ -33,6 +35,7 @@ interface FfprobeJson {
     sample_rate?: string;
     channels?: number;
     channel_layout?: string;
+    sample_fmt?: string;
     bit_rate?: string;
     duration?: string;
     disposition?: { attached_pic?: number };
@@ -98,6 +101,7 @@ export async function probeAudio(
       channels: audio.channels ?? 0,
       bitRate: positive(audio.bit_rate) ?? null,
       channelLayout: audio.channel_layout ?? null,
+      sampleFormat: audio.sample_fmt ?? null,
     },
     hasVideo,
   };

@@ -129,6 +129,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         const metering = meterAudio(tools, source, {
           channels: mono ? 1 : 2,
           sampleRate: probe.audio.sampleRate,
+          sampleFormat: probe.audio.sampleFormat,
           envelope: { pixelsPerSecond: 20 },
           durationSeconds: probe.durationSeconds,
           onProgress: (p) => context.progress('loudness', 4 + p * 0.26),

@@ -1,7 +1,7 @@
 import { type FfmpegInput, runFfmpeg } from '../ffmpeg-runner.js';
 import type { MediaTools } from '../resolve-media-tools.js';
-import { floatPcmSink } from './float-pcm-sink.js';
 import { PcmMeter, type PcmMeterOptions, type PcmMeterResult } from './pcm-meter.js';
+import { type PcmFormat, pcmSink } from './pcm-sink.js';
 
 export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 'sampleRate'> {
   /** Channels to meter: the file's first audio stream is mixed to these (1 or 2). */
@@ -10,6 +10,11 @@ export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 's
   sampleRate: number;
   /** Filters run before metering (gain, limiter), after the channel conversion. */
   filters?: string[];
+  /**
+   * The stream's decoded sample format (ffprobe's `sample_fmt`). A 16-bit source goes through the
+   * pipe as 16-bit, half the bytes of floats and not one value lost.
+   */
+  sampleFormat?: string | null;
   durationSeconds?: number;
   onProgress?: (percent: number) => void;
   signal?: AbortSignal;
@@ -35,12 +40,14 @@ export async function meterAudio(
     `aformat=channel_layouts=${options.channels === 1 ? 'mono' : 'stereo'}`,
     ...(options.filters ?? []),
   ];
+  const format: PcmFormat =
+    !options.filters?.length && /^s16p?$/.test(options.sampleFormat ?? '') ? 's16le' : 'f32le';
   await runFfmpeg(tools, {
     inputs,
     outputs: [
       {
-        target: floatPcmSink(options.channels, (samples) => meter.push(samples)),
-        options: meterOutputOptions(options.channels, options.sampleRate, filters),
+        target: pcmSink(format, options.channels, (samples) => meter.push(samples)),
+        options: meterOutputOptions(options.channels, options.sampleRate, filters, '0:a:0', format),
       },
     ],
     durationSeconds: options.durationSeconds,
@@ -50,8 +57,14 @@ export async function meterAudio(
   return meter.finish();
 }
 
-/** Output options for float PCM on stdout, for meterAudio and for a metered encode. */
-export function meterOutputOptions(channels: 1 | 2, sampleRate: number, filters: string[], map = '0:a:0') {
+/** Output options for PCM on stdout, for meterAudio and for a metered encode. */
+export function meterOutputOptions(
+  channels: 1 | 2,
+  sampleRate: number,
+  filters: string[],
+  map = '0:a:0',
+  format: PcmFormat = 'f32le',
+) {
   return [
     '-map',
     map,
@@ -61,8 +74,8 @@ export function meterOutputOptions(channels: 1 | 2, sampleRate: number, filters:
     '-ar',
     String(sampleRate),
     '-c:a',
-    'pcm_f32le',
+    `pcm_${format}`,
     '-f',
-    'f32le',
+    format,
   ];
 }

@@ -129,6 +129,19 @@ describe('meterAudio against ffmpeg', () => {
     );
   });
 
+  it('reads a 16-bit recording the same through a 16-bit pipe as through a float one', async () => {
+    const file = await generateTone(tools.ffmpegPath, path.join(dir, 'pcm16.wav'), {
+      noise: true,
+      seconds: 4,
+    });
+    const options = { channels: 2, sampleRate: 44100, envelope: { pixelsPerSecond: 20 } } as const;
+    const viaFloat = await meterAudio(tools, file, options);
+    const via16 = await meterAudio(tools, file, { ...options, sampleFormat: 's16' });
+    expect(via16.integratedLufs).toBeCloseTo(viaFloat.integratedLufs, 6);
+    expect(via16.truePeak).toBeCloseTo(viaFloat.truePeak, 6);
+    expect(via16.envelope?.peakData()).toEqual(viaFloat.envelope?.peakData());
+  });
+
   it('agrees on a mono tone with clicks', async () => {
     await compare(
       await generateTone(tools.ffmpegPath, path.join(dir, 'clicks.wav'), {

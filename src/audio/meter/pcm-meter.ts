@@ -5,7 +5,7 @@ import { WaveformEnvelope } from './waveform-envelope.js';
 
 export interface PcmMeterOptions {
   sampleRate: number;
-  channels: number;
+  channels: 1 | 2;
   /** Also record the waveform outline (for peaks and silences), `pixelsPerSecond` wide. */
   envelope?: { pixelsPerSecond: number };
 }
@@ -43,25 +43,30 @@ const peakBlockFrames = 1 << peakBlockShift;
  * in pcm-meter.test.ts.
  */
 export class PcmMeter {
-  private readonly channels: number;
+  private readonly channels: 1 | 2;
   private readonly sampleRate: number;
   private readonly coefficients: Float64Array;
-  /** Per channel: the two biquads' state (z1, z2 each). */
-  private readonly state: Float64Array;
+  /** The two biquads' state (z1, z2 each) for the left, then the right channel. */
+  private readonly state = new Float64Array(8);
   private readonly truePeak: TruePeakMeter;
   private readonly subBlockFrames: number;
   private subBlocks = new Float64Array(1024);
   private subBlockCount = 0;
   private openSubBlockSum = 0;
   private openSubBlockFrames = 0;
-  /** Deinterleaved samples of one chunk per channel, the true-peak history in front. */
-  private planes: Float64Array[] = [];
-  private blockMax = new Float64Array(0);
+  /** Each channel's samples of the current chunk, the true-peak history in front. */
+  private left = new Float64Array(0);
+  private right = new Float64Array(0);
+  private leftBlockMax = new Float64Array(0);
+  private rightBlockMax = new Float64Array(0);
   private frames = 0;
   private samplePeak = 0;
   private flatTopRuns = 0;
-  private readonly flatRun: Int32Array;
+  private flatRunLeft = 0;
+  private flatRunRight = 0;
   private readonly envelope?: WaveformEnvelope;
+  /** The waveform pixel being filled: frames so far, mix min and max, loudest sample. */
+  private readonly pixel = { count: 0, min: 0, max: 0, loudest: 0 };
 
   constructor(options: PcmMeterOptions) {
     this.channels = options.channels;
@@ -79,10 +84,8 @@ export class PcmMeter {
       highPass.a1,
       highPass.a2,
     );
-    this.state = new Float64Array(this.channels * 4);
     this.truePeak = new TruePeakMeter(options.sampleRate);
     this.subBlockFrames = Math.round(options.sampleRate / 10);
-    this.flatRun = new Int32Array(this.channels);
     if (options.envelope) {
       const perPixel = Math.max(1, Math.round(options.sampleRate / options.envelope.pixelsPerSecond));
       this.envelope = new WaveformEnvelope(perPixel, options.sampleRate);
@@ -91,25 +94,28 @@ export class PcmMeter {
 
   /** Adds whole interleaved frames. */
   push(samples: Float32Array): void {
-    const channels = this.channels;
-    const frames = Math.floor(samples.length / channels);
+    const frames = Math.floor(samples.length / this.channels);
     if (frames === 0) return;
     const history = this.truePeak.history;
-    this.ensurePlanes(frames, history);
+    this.ensureBuffers(frames, history);
     const firstNewSubBlock = this.subBlockCount;
-    for (let ch = 0; ch < channels; ch++) {
-      this.weighAndTrack(ch, samples, frames, history, firstNewSubBlock);
-      this.truePeak.scan(this.planes[ch], frames, this.blockMax, peakBlockFrames);
-    }
+    this.ensureSubBlocks(firstNewSubBlock + Math.ceil(frames / this.subBlockFrames) + 1);
+    this.measure(samples, frames, history, firstNewSubBlock);
     this.closeSubBlocks(frames);
-    this.envelope?.addFrames(this.planes, history, history + frames);
-    for (const plane of this.planes) plane.copyWithin(0, frames, frames + history);
+    this.truePeak.scan(this.left, frames, this.leftBlockMax, peakBlockFrames);
+    if (this.channels === 2) this.truePeak.scan(this.right, frames, this.rightBlockMax, peakBlockFrames);
+    this.left.copyWithin(0, frames, frames + history);
+    this.right.copyWithin(0, frames, frames + history);
     this.frames += frames;
   }
 
   finish(): PcmMeterResult {
     const end = this.frames;
-    this.envelope?.finish();
+    if (this.envelope && this.pixel.count > 0) {
+      this.envelope.addPixel(this.pixel.min, this.pixel.max, this.pixel.loudest);
+      this.pixel.count = 0;
+    }
+    this.envelope?.finish(end);
     return {
       ...gateLoudness(this.subBlocks, this.subBlockCount),
       frames: end,
@@ -121,32 +127,17 @@ export class PcmMeter {
     };
   }
 
-  private ensurePlanes(frames: number, history: number) {
-    if (this.planes.length && this.planes[0].length >= history + frames) return;
-    this.planes = Array.from({ length: this.channels }, (_, ch) => {
-      const grown = new Float64Array(history + frames);
-      if (this.planes[ch]) grown.set(this.planes[ch].subarray(0, history));
-      return grown;
-    });
-    this.blockMax = new Float64Array(Math.ceil(frames / peakBlockFrames));
-  }
-
   /**
-   * K-weights one channel of the interleaved `samples` and adds its energy to the 100 ms
-   * sub-blocks (this chunk's start at `firstSubBlock`; the open one carries over between chunks).
-   * In the same loop: copies the channel into its plane (for the true-peak scan), and tracks the
-   * sample peak, the largest sample of each block of `peakBlockFrames`, and flat tops.
+   * The one loop over the samples. Mono runs through it as two equal channels with half the
+   * energy each: the second filter chain is then free, as the two chains have no dependency on
+   * each other and the CPU runs them side by side (a single chain waits on its own feedback).
+   *
+   * Per frame: K-weighting of both channels into the 100 ms sub-block energies (this chunk's start
+   * at `firstSubBlock`; the open one carries over between chunks), a copy into the channel planes
+   * for the true-peak scan, the largest sample of each block of `peakBlockFrames`, flat tops, and
+   * the waveform pixel (mono mix min and max, loudest channel).
    */
-  private weighAndTrack(
-    ch: number,
-    samples: Float32Array,
-    frames: number,
-    history: number,
-    firstSubBlock: number,
-  ) {
-    const channels = this.channels;
-    const plane = this.planes[ch];
-    const blockMax = this.blockMax;
+  private measure(samples: Float32Array, frames: number, history: number, firstSubBlock: number) {
     const c = this.coefficients;
     const b0 = c[0];
     const b1 = c[1];
@@ -159,76 +150,144 @@ export class PcmMeter {
     const e1 = c[8];
     const e2 = c[9];
     const s = this.state;
-    let z1 = s[ch * 4];
-    let z2 = s[ch * 4 + 1];
-    let w1 = s[ch * 4 + 2];
-    let w2 = s[ch * 4 + 3];
-    const blockFrames = this.subBlockFrames;
-    let inBlock = this.openSubBlockFrames;
-    let sum = ch === 0 ? this.openSubBlockSum : 0;
-    let block = firstSubBlock;
-    this.ensureSubBlocks(firstSubBlock + Math.ceil(frames / blockFrames) + 1);
+    let lz1 = s[0];
+    let lz2 = s[1];
+    let lw1 = s[2];
+    let lw2 = s[3];
+    let rz1 = s[4];
+    let rz2 = s[5];
+    let rw1 = s[6];
+    let rw2 = s[7];
+    const stride = this.channels;
+    const rightOffset = this.channels - 1;
+    const subBlockFrames = this.subBlockFrames;
+    // Sub-blocks hold mean energies; mono counts its one channel twice, so halve it.
+    const blockScale = (this.channels === 2 ? 1 : 0.5) / subBlockFrames;
     const blocks = this.subBlocks;
+    let inBlock = this.openSubBlockFrames;
+    let sum = this.openSubBlockSum;
+    let block = firstSubBlock;
+    const left = this.left;
+    const right = this.right;
+    const leftBlockMax = this.leftBlockMax;
+    const rightBlockMax = this.rightBlockMax;
     let peak = this.samplePeak;
-    let run = this.flatRun[ch];
-    let runs = this.flatTopRuns;
-    let loudest = 0;
-    for (let i = 0, j = ch; i < frames; i++, j += channels) {
-      const x = samples[j];
-      plane[history + i] = x;
-      // Two biquads, transposed direct form II.
-      const y = b0 * x + z1;
-      z1 = b1 * x - a1 * y + z2;
-      z2 = b2 * x - a2 * y;
-      const v = d0 * y + w1;
-      w1 = d1 * y - e1 * v + w2;
-      w2 = d2 * y - e2 * v;
-      sum += v * v;
-      if (++inBlock === blockFrames) {
-        blocks[block++] += sum;
+    let leftLoudest = 0;
+    let rightLoudest = 0;
+    let runLeft = this.flatRunLeft;
+    let runRight = this.flatRunRight;
+    let runs = 0;
+    const envelope = this.envelope;
+    const pixel = this.pixel;
+    const perPixel = envelope ? envelope.samplesPerPixel : 0;
+    let count = pixel.count;
+    let min = pixel.min;
+    let max = pixel.max;
+    let loudest = pixel.loudest;
+    for (let i = 0, j = 0; i < frames; i++, j += stride) {
+      const l = samples[j];
+      const r = samples[j + rightOffset];
+      left[history + i] = l;
+      right[history + i] = r;
+      // Two biquads per channel, transposed direct form II.
+      const ly = b0 * l + lz1;
+      const ry = b0 * r + rz1;
+      lz1 = b1 * l - a1 * ly + lz2;
+      rz1 = b1 * r - a1 * ry + rz2;
+      lz2 = b2 * l - a2 * ly;
+      rz2 = b2 * r - a2 * ry;
+      const lv = d0 * ly + lw1;
+      const rv = d0 * ry + rw1;
+      lw1 = d1 * ly - e1 * lv + lw2;
+      rw1 = d1 * ry - e1 * rv + rw2;
+      lw2 = d2 * ly - e2 * lv;
+      rw2 = d2 * ry - e2 * rv;
+      sum += lv * lv + rv * rv;
+      if (++inBlock === subBlockFrames) {
+        blocks[block++] = sum * blockScale;
         sum = 0;
         inBlock = 0;
       }
-      const a = x < 0 ? -x : x;
-      if (a > loudest) loudest = a;
+
+      const al = l < 0 ? -l : l;
+      const ar = r < 0 ? -r : r;
+      if (al > leftLoudest) leftLoudest = al;
+      if (ar > rightLoudest) rightLoudest = ar;
+      if (al >= fullScale) {
+        if (++runLeft === flatRunLength) runs++;
+      } else runLeft = 0;
+      if (ar >= fullScale) {
+        if (++runRight === flatRunLength) runs++;
+      } else runRight = 0;
       if ((i & (peakBlockFrames - 1)) === peakBlockFrames - 1 || i === frames - 1) {
-        blockMax[i >> peakBlockShift] = loudest;
-        if (loudest > peak) peak = loudest;
-        loudest = 0;
+        const at = i >> peakBlockShift;
+        leftBlockMax[at] = leftLoudest;
+        rightBlockMax[at] = rightLoudest;
+        if (leftLoudest > peak) peak = leftLoudest;
+        if (rightLoudest > peak) peak = rightLoudest;
+        leftLoudest = 0;
+        rightLoudest = 0;
         // In digital silence the filter state decays towards zero and, within a few thousand
         // samples, below 1e-308 into subnormal numbers that cost the CPU some fifty times more
         // per operation. Nothing that small can be heard or measured: flush it.
-        if (z1 < tiny && z1 > -tiny) z1 = 0;
-        if (z2 < tiny && z2 > -tiny) z2 = 0;
-        if (w1 < tiny && w1 > -tiny) w1 = 0;
-        if (w2 < tiny && w2 > -tiny) w2 = 0;
+        if (lz1 < tiny && lz1 > -tiny) lz1 = 0;
+        if (lz2 < tiny && lz2 > -tiny) lz2 = 0;
+        if (lw1 < tiny && lw1 > -tiny) lw1 = 0;
+        if (lw2 < tiny && lw2 > -tiny) lw2 = 0;
+        if (rz1 < tiny && rz1 > -tiny) rz1 = 0;
+        if (rz2 < tiny && rz2 > -tiny) rz2 = 0;
+        if (rw1 < tiny && rw1 > -tiny) rw1 = 0;
+        if (rw2 < tiny && rw2 > -tiny) rw2 = 0;
       }
-      if (a >= fullScale) {
-        if (++run === flatRunLength) runs++;
-      } else run = 0;
+
+      if (perPixel > 0) {
+        const mix = (l + r) * 0.5;
+        const a = Math.max(al, ar);
+        if (count === 0) {
+          min = mix;
+          max = mix;
+          loudest = a;
+        } else {
+          if (mix < min) min = mix;
+          else if (mix > max) max = mix;
+          if (a > loudest) loudest = a;
+        }
+        if (++count === perPixel) {
+          envelope?.addPixel(min, max, loudest);
+          count = 0;
+        }
+      }
     }
-    blocks[block] += sum;
-    s[ch * 4] = z1;
-    s[ch * 4 + 1] = z2;
-    s[ch * 4 + 2] = w1;
-    s[ch * 4 + 3] = w2;
+    // The open sub-block's sum waits for the next chunk.
+    this.openSubBlockSum = sum;
+    s.set([lz1, lz2, lw1, lw2, rz1, rz2, rw1, rw2]);
     this.samplePeak = peak;
-    this.flatRun[ch] = run;
-    this.flatTopRuns = runs;
+    this.flatRunLeft = runLeft;
+    this.flatRunRight = runRight;
+    this.flatTopRuns += this.channels === 2 ? runs : runs / 2;
+    pixel.count = count;
+    pixel.min = min;
+    pixel.max = max;
+    pixel.loudest = loudest;
   }
 
-  /** Turns the sums of the sub-blocks this chunk completed into mean energies. */
   private closeSubBlocks(frames: number) {
     const total = this.openSubBlockFrames + frames;
-    const completed = Math.floor(total / this.subBlockFrames);
-    const first = this.subBlockCount;
-    for (let j = first; j < first + completed; j++) this.subBlocks[j] /= this.subBlockFrames;
-    this.subBlockCount += completed;
+    this.subBlockCount += Math.floor(total / this.subBlockFrames);
     this.openSubBlockFrames = total % this.subBlockFrames;
-    // The open sub-block's running sum sits in the array; take it out, so the next chunk's
-    // channel 0 carries it and the slot is clean for all channels again.
-    this.openSubBlockSum = this.subBlocks[this.subBlockCount];
-    this.subBlocks[this.subBlockCount] = 0;
+  }
+
+  private ensureBuffers(frames: number, history: number) {
+    if (this.left.length >= history + frames) return;
+    const grow = (old: Float64Array) => {
+      const grown = new Float64Array(history + frames);
+      grown.set(old.subarray(0, history));
+      return grown;
+    };
+    this.left = grow(this.left);
+    this.right = grow(this.right);
+    this.leftBlockMax = new Float64Array(Math.ceil(frames / peakBlockFrames));
+    this.rightBlockMax = new Float64Array(Math.ceil(frames / peakBlockFrames));
   }
 
   private ensureSubBlocks(length: number) {

@@ -12,11 +12,7 @@ export class WaveformEnvelope {
   private max = new Float32Array(4096);
   private loudest = new Float32Array(4096);
   private length = 0;
-  private count = 0;
   private frames = 0;
-  private openMin = 0;
-  private openMax = 0;
-  private openLoudest = 0;
 
   constructor(
     readonly samplesPerPixel: number,
@@ -27,63 +23,22 @@ export class WaveformEnvelope {
     }
   }
 
-  /**
-   * Adds frames `start .. end` of deinterleaved channels: each frame's mono mix folds into the
-   * pixel's min and max, its loudest channel into the pixel's loudest.
-   */
-  addFrames(planes: Float64Array[], start: number, end: number): void {
-    const channels = planes.length;
-    const perPixel = this.samplesPerPixel;
-    const first = planes[0];
-    const second = channels > 1 ? planes[1] : first;
-    let { count, openMin: min, openMax: max, openLoudest: loudest } = this;
-    for (let i = start; i < end; i++) {
-      let mix: number;
-      let a: number;
-      if (channels === 2) {
-        const l = first[i];
-        const r = second[i];
-        mix = (l + r) * 0.5;
-        const al = l < 0 ? -l : l;
-        const ar = r < 0 ? -r : r;
-        a = Math.max(al, ar);
-      } else if (channels === 1) {
-        mix = first[i];
-        a = mix < 0 ? -mix : mix;
-      } else {
-        mix = 0;
-        a = 0;
-        for (let ch = 0; ch < channels; ch++) {
-          const x = planes[ch][i];
-          mix += x / channels;
-          if (Math.abs(x) > a) a = Math.abs(x);
-        }
-      }
-      if (count === 0) {
-        min = mix;
-        max = mix;
-        loudest = a;
-      } else {
-        if (mix < min) min = mix;
-        else if (mix > max) max = mix;
-        if (a > loudest) loudest = a;
-      }
-      if (++count === perPixel) {
-        this.store(min, max, loudest);
-        count = 0;
-      }
+  /** One pixel: the lowest and highest value of the mono mix, the loudest sample of any channel. */
+  addPixel(min: number, max: number, loudest: number): void {
+    if (this.length === this.min.length) {
+      this.min = grow(this.min);
+      this.max = grow(this.max);
+      this.loudest = grow(this.loudest);
     }
-    this.frames += end - start;
-    this.count = count;
-    this.openMin = min;
-    this.openMax = max;
-    this.openLoudest = loudest;
+    this.min[this.length] = min;
+    this.max[this.length] = max;
+    this.loudest[this.length] = loudest;
+    this.length++;
   }
 
-  /** Closes the last, partial pixel. */
-  finish(): void {
-    if (this.count > 0) this.store(this.openMin, this.openMax, this.openLoudest);
-    this.count = 0;
+  /** The recording's length in frames, once it is known: the last pixel may be partial. */
+  finish(frames: number): void {
+    this.frames = frames;
   }
 
   get pixels(): number {
@@ -131,18 +86,6 @@ export class WaveformEnvelope {
       }
     }
     return found;
-  }
-
-  private store(min: number, max: number, loudest: number) {
-    if (this.length === this.min.length) {
-      this.min = grow(this.min);
-      this.max = grow(this.max);
-      this.loudest = grow(this.loudest);
-    }
-    this.min[this.length] = min;
-    this.max[this.length] = max;
-    this.loudest[this.length] = loudest;
-    this.length++;
   }
 }
 
