@@ -136,36 +136,59 @@ describe('encodeDelivery', () => {
     expectOnTarget(outputLoudness);
   });
 
-  it('keeps only the sound of a video, with our tags, cover and chapters', async () => {
-    const input = await generateVideo(tools.ffmpegPath, path.join(dir, 'call.mp4'), { seconds: 6 });
-    const output = path.join(dir, 'call.mp3');
-    await encodeDelivery(tools, input, output, {
-      targetLufs: target,
-      input: await firstPass(input, true),
-      mono: true,
-      tags: { title: 'Twee woorden', artist: 'Kennisplatform', album: 'Mensenrechten dichtbij', year: 2025 },
-      coverJpeg: cover,
-      chapters: [
-        { startSeconds: 3, title: 'Het gesprek; deel = 1' },
-        { startSeconds: 0, title: 'Intro' },
-      ],
-    });
-    const probe = await probeAudio(tools, output);
-    expect(probe.hasVideo).toBe(false);
-    const tags = await readTags(output);
-    expect(tags).toMatchObject({
-      title: 'Twee woorden',
-      artist: 'Kennisplatform',
-      album: 'Mensenrechten dichtbij',
-      year: 2025,
-      chapters: [
-        { startSeconds: 0, title: 'Intro' },
-        { startSeconds: 3, title: 'Het gesprek; deel = 1' },
-      ],
-    });
-    expect(tags.picture?.format).toBe('image/jpeg');
-    expect(existsSync(`${output}.chapters.txt`)).toBe(false);
-  });
+  it.each([
+    ['a video', 'linear', () => generateVideo(tools.ffmpegPath, path.join(dir, 'call.mp4'), { seconds: 6 })],
+    [
+      'a recording with clicks',
+      'limited',
+      () =>
+        generateTone(tools.ffmpegPath, path.join(dir, 'clicks-tagged.wav'), {
+          clicks: true,
+          levelDbfs: -30,
+          seconds: 6,
+          channels: 1,
+        }),
+    ],
+  ] as const)(
+    'keeps only the sound of %s (%s), with our tags, cover and chapters',
+    async (_name, mode, make) => {
+      const input = await make();
+      const output = `${input}.mp3`;
+      const result = await encodeDelivery(tools, input, output, {
+        targetLufs: target,
+        input: await firstPass(input, true),
+        mono: true,
+        tags: {
+          title: 'Twee woorden',
+          artist: 'Kennisplatform',
+          album: 'Mensenrechten dichtbij',
+          year: 2025,
+        },
+        coverJpeg: cover,
+        chapters: [
+          { startSeconds: 3, title: 'Het gesprek; deel = 1' },
+          { startSeconds: 0, title: 'Intro' },
+        ],
+      });
+      expect(result.mode).toBe(mode);
+      const probe = await probeAudio(tools, output);
+      expect(probe.hasVideo).toBe(false);
+      expect(probe.durationSeconds).toBeCloseTo(6, 0);
+      const tags = await readTags(output);
+      expect(tags).toMatchObject({
+        title: 'Twee woorden',
+        artist: 'Kennisplatform',
+        album: 'Mensenrechten dichtbij',
+        year: 2025,
+        chapters: [
+          { startSeconds: 0, title: 'Intro' },
+          { startSeconds: 3, title: 'Het gesprek; deel = 1' },
+        ],
+      });
+      expect(tags.picture?.format).toBe('image/jpeg');
+      expect(existsSync(`${output}.chapters.txt`)).toBe(false);
+    },
+  );
 
   it.each([
     ['a linear gain', { levelDbfs: -25 }, 'linear'],
@@ -207,9 +230,15 @@ describe('encodeDelivery', () => {
     },
   );
 
-  it('leaves no partial file behind when encoding fails', async () => {
-    const input = await generateTone(tools.ffmpegPath, path.join(dir, 'short.wav'), { seconds: 2 });
-    const output = path.join(dir, 'failed.mp3');
+  it.each([
+    ['one gain', {}],
+    ['a limiter (two processes)', { clicks: true, levelDbfs: -30 }],
+  ])('leaves no partial file behind when encoding with %s fails', async (name, level) => {
+    const input = await generateTone(tools.ffmpegPath, path.join(dir, `short-${name}.wav`), {
+      seconds: 2,
+      ...level,
+    });
+    const output = path.join(dir, `failed-${name}.mp3`);
     await expect(
       encodeDelivery(tools, input, output, {
         targetLufs: target,

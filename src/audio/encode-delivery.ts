@@ -1,4 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises';
+import { PassThrough, Writable } from 'node:stream';
 import { imageContainers } from './accepted-containers.js';
 import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
 import { type FfmpegInput, type FfmpegOutput, runFfmpeg } from './ffmpeg-runner.js';
@@ -111,65 +112,68 @@ export async function encodeDelivery(
       : limitedChain(plan.gainDb, ceiling, 4)),
   ];
 
-  const inputs: FfmpegInput[] = [{ path: input }];
+  // The encoder's own input comes first (the recording, or the limiter's PCM), then these.
+  const extras: FfmpegInput[] = [];
   const maps: string[] = [];
   if (options.coverJpeg) {
-    inputs.push({ path: options.coverJpeg, formats: imageContainers });
-    maps.push('-map', `${inputs.length - 1}:v:0`, '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
+    extras.push({ path: options.coverJpeg, formats: imageContainers });
+    maps.push('-map', `${extras.length}:v:0`, '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
     maps.push('-metadata:s:v', 'title=Album cover', '-metadata:s:v', 'comment=Cover (front)');
   }
   const chaptersFile = options.chapters?.length ? `${output}.chapters.txt` : undefined;
   if (chaptersFile && options.chapters) {
     await writeFile(chaptersFile, ffmetadata(options.chapters, durationSeconds));
-    inputs.push({ path: chaptersFile, options: ['-f', 'ffmetadata'], formats: ['ffmetadata'] });
+    extras.push({ path: chaptersFile, options: ['-f', 'ffmetadata'], formats: ['ffmetadata'] });
   }
+  const mp3Output = (filters: string[]): FfmpegOutput => ({
+    target: output,
+    options: [
+      '-map',
+      '0:a:0',
+      ...maps,
+      ...(filters.length ? ['-af', filters.join(',')] : []),
+      ...mp3Options(options),
+      '-map_chapters',
+      chaptersFile ? String(extras.length) : '-1',
+      '-f',
+      'mp3',
+    ],
+  });
 
-  // Limited: the limiter's output goes both to the encoder and, as float PCM, to a meter here.
-  const meter =
-    plan.mode === 'limited'
-      ? new PcmMeter({ channels, sampleRate: 44100, envelope: { pixelsPerSecond: pixelsPerSecond(metered) } })
-      : undefined;
-  const filterComplex = meter ? `[0:a:0]${chain.join(',')},asplit=2[encode][meter]` : undefined;
-  const outputs: FfmpegOutput[] = [
-    {
-      target: output,
-      options: [
-        '-map',
-        meter ? '[encode]' : '0:a:0',
-        ...maps,
-        ...(meter ? [] : ['-af', chain.join(',')]),
-        ...mp3Options(options),
-        '-map_chapters',
-        chaptersFile ? String(inputs.length - 1) : '-1',
-        '-f',
-        'mp3',
-      ],
-    },
-  ];
-  if (meter) {
-    outputs.push({
-      target: pcmSink('f32le', channels, (samples) => meter.push(samples)),
-      options: meterOutputOptions(channels, 44100, [], '[meter]'),
-    });
-  }
   try {
-    const result = await runFfmpeg(tools, {
-      inputs,
-      filterComplex,
-      outputs,
+    if (plan.mode === 'linear') {
+      const result = await runFfmpeg(tools, {
+        inputs: [{ path: input }, ...extras],
+        outputs: [mp3Output(chain)],
+        durationSeconds,
+        onProgress: options.onProgress,
+        signal,
+      });
+      return {
+        ...plan,
+        durationSeconds: result.outTimeSeconds,
+        delivered: signalReport(metered, { gainDb: plan.gainDb, silence: options.silence }),
+      };
+    }
+    const meter = new PcmMeter({
+      channels,
+      sampleRate: 44100,
+      envelope: { pixelsPerSecond: pixelsPerSecond(metered) },
+    });
+    const result = await limitThenEncode(tools, input, {
+      chain,
+      channels,
+      meter,
+      encoderInputs: extras,
+      encoderOutput: mp3Output([]),
       durationSeconds,
       onProgress: options.onProgress,
       signal,
     });
-    const delivered = meter
-      ? signalReport(meter.finish(), { silence: options.silence })
-      : signalReport(metered, { gainDb: plan.gainDb, silence: options.silence });
     return {
-      mode: plan.mode,
-      gainDb: plan.gainDb,
-      expectedLufs: plan.expectedLufs,
+      ...plan,
       durationSeconds: result.outTimeSeconds,
-      delivered,
+      delivered: signalReport(meter.finish(), { silence: options.silence }),
     };
   } catch (error) {
     await rm(output, { force: true });
@@ -177,6 +181,84 @@ export async function encodeDelivery(
   } finally {
     if (chaptersFile) await rm(chaptersFile, { force: true });
   }
+}
+
+/**
+ * Behind a limiter, two ffmpeg processes instead of one: the first decodes, applies gain and the
+ * oversampled limiter and writes float PCM; Node meters that PCM and passes the same bytes on to
+ * the second, which encodes the MP3. ffmpeg runs a filter graph and its encoder on one thread, so
+ * in one process the limiter (4x oversampling: about as slow as the encoder) and LAME took turns;
+ * split, they run on two cores side by side.
+ */
+async function limitThenEncode(
+  tools: MediaTools,
+  input: string,
+  task: {
+    chain: string[];
+    channels: 1 | 2;
+    meter: PcmMeter;
+    encoderInputs: FfmpegInput[];
+    encoderOutput: FfmpegOutput;
+    durationSeconds: number;
+    onProgress?: (percent: number) => void;
+    signal?: AbortSignal;
+  },
+) {
+  const { channels, meter } = task;
+  // One abort for both runs: when either fails the other stops too.
+  const stop = new AbortController();
+  const signal = task.signal ? AbortSignal.any([task.signal, stop.signal]) : stop.signal;
+  const pcm = new PassThrough({ highWaterMark: 1 << 20 });
+  const limiting = runFfmpeg(tools, {
+    inputs: [{ path: input }],
+    outputs: [
+      {
+        target: tee(
+          pcmSink('f32le', channels, (samples) => meter.push(samples)),
+          pcm,
+        ),
+        options: meterOutputOptions(channels, 44100, task.chain),
+      },
+    ],
+    signal,
+  });
+  const encoding = runFfmpeg(tools, {
+    inputs: [
+      { path: pcm, options: ['-f', 'f32le', '-ar', '44100', '-ac', String(channels)], formats: ['f32le'] },
+      ...task.encoderInputs,
+    ],
+    outputs: [task.encoderOutput],
+    durationSeconds: task.durationSeconds,
+    onProgress: task.onProgress,
+    signal,
+  });
+  for (const run of [limiting, encoding]) run.catch(() => stop.abort());
+  const [, result] = await Promise.all([limiting, encoding]);
+  return result;
+}
+
+/** A Writable that writes every chunk to both, waiting for both (backpressure from either). */
+function tee(first: Writable, second: Writable): Writable {
+  const both = (write: (target: Writable, done: (error?: Error | null) => void) => void) =>
+    new Promise<void>((resolve, reject) => {
+      let pending = 2;
+      const done = (error?: Error | null) => {
+        if (error) reject(error);
+        else if (--pending === 0) resolve();
+      };
+      write(first, done);
+      write(second, done);
+    });
+  return new Writable({
+    emitClose: false,
+    highWaterMark: 1 << 20,
+    write(chunk: Buffer, _encoding, callback) {
+      both((target, done) => target.write(chunk, done)).then(() => callback(), callback);
+    },
+    final(callback) {
+      both((target, done) => target.end(done)).then(() => callback(), callback);
+    },
+  });
 }
 
 function pixelsPerSecond(metered: PcmMeterResult): number {

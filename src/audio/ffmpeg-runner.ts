@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ffmpeg from 'fluent-ffmpeg';
 import { acceptedContainers } from './accepted-containers.js';
@@ -15,8 +15,11 @@ import type { MediaTools } from './resolve-media-tools.js';
  */
 
 export interface FfmpegInput {
-  /** A local file path; relative paths are resolved against the working directory. */
-  path: string;
+  /**
+   * A local file path (relative paths are resolved against the working directory), or a stream
+   * fed to ffmpeg's stdin (one input at most; say its format in `options`, e.g. `-f f32le`).
+   */
+  path: string | Readable;
   /** Options placed before this `-i` (e.g. `-ss`, `-t`). */
   options?: string[];
   /** Demuxers allowed for this input (`-format_whitelist`); the audio/video containers by default. */
@@ -104,12 +107,13 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
       task.logLevel ?? 'info',
     ];
     task.inputs.forEach((input, index) => {
-      command.input(`file:${path.resolve(input.path)}`);
+      const piped = typeof input.path !== 'string';
+      command.input(typeof input.path === 'string' ? `file:${path.resolve(input.path)}` : input.path);
       const formats = (input.formats ?? acceptedContainers).join(',');
       const options = [
         ...(index === 0 ? global : []),
         '-protocol_whitelist',
-        'file',
+        piped ? 'pipe' : 'file',
         '-format_whitelist',
         formats,
         ...(input.options ?? []),

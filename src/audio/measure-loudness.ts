@@ -25,7 +25,9 @@ export interface MeasureLoudnessOptions {
 
 /**
  * Measures integrated loudness, true peak, loudness range and gate threshold (EBU R128) of the
- * first audio stream: the first pass of loudness normalisation.
+ * first audio stream with ffmpeg's own meter. Processing meters with meterAudio (same figures,
+ * a fraction of the time); this stays as the independent reference the tests hold meterAudio and
+ * the delivered MP3s against, and for checking a file by hand.
  *
  * @example
  * const measured = await measureLoudness(tools, 'interview.wav', { onProgress: (p) => report(p) });
