@@ -4,7 +4,9 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveMediaTools } from '../src/audio/index.js';
 import { createS3Store } from '../src/storage/s3-store.js';
+import { generateHostileCorpus } from './fixtures/generate-audio.js';
 import { makeAudio } from './helpers/make-audio.js';
 import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
@@ -129,6 +131,40 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
     expect(job.status).toBe('failed');
     expect(job.attempts).toBe(1);
     expect(await t.store.list(`episodes/${episode.id}/`)).toEqual([]);
+  });
+
+  it('answers each file of the hostile corpus with its reason, or keeps it with a truncation warning, and orphans nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zender-hostile-'));
+    const corpus = await generateHostileCorpus(resolveMediaTools().ffmpegPath, dir);
+    const outcomes: Record<string, string> = {};
+    for (const [name, file] of Object.entries(corpus)) {
+      const episode = await upload(t, showId, file, 'application/octet-stream', name);
+      outcomes[name] =
+        episode.status === 'ready'
+          ? `ready${episode.quality.truncated ? ', truncated' : ''}`
+          : `${episode.status}: ${episode.failureReason}`;
+      const stored = await t.store.list(`episodes/${episode.id}/`);
+      const recorded = await t.db.kysely
+        .selectFrom('media_files')
+        .select('key')
+        .where('episode_id', '=', episode.id)
+        .execute();
+      expect(stored.map((o) => o.key).sort()).toEqual(recorded.map((r) => r.key).sort());
+      if (episode.quality?.truncated) {
+        expect(episode.quality.claimedDurationSeconds).toBeGreaterThan(episode.duration + 1);
+      }
+    }
+    expect(outcomes).toEqual({
+      empty: 'failed: undecodable',
+      text: 'failed: undecodable',
+      truncatedMp3: 'ready, truncated',
+      lyingWav: 'ready',
+      pngAsWav: 'failed: undecodable',
+      videoOnly: 'failed: no_audio_stream',
+      claims24h: 'ready, truncated',
+      headerOnlyWav: 'failed: zero_duration',
+      playlistAsMp3: 'failed: undecodable',
+    });
   });
 });
 
