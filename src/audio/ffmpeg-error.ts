@@ -25,3 +25,18 @@ export class FfmpegError extends Error {
     super(message);
   }
 }
+
+export function spawnErrorCode(error: Error): string | undefined {
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  return typeof code === 'string' && typeof syscall === 'string' && syscall.startsWith('spawn')
+    ? code
+    : undefined;
+}
+
+export function lastMeaningfulLine(lines: string[]): string | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim();
+    if (line && !line.startsWith('Conversion failed')) return line;
+  }
+  return undefined;
+}

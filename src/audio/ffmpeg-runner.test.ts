@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDir, generateTone } from '../../tests/fixtures/generate-audio.js';
 import { FfmpegError } from './ffmpeg-error.js';
-import { runFfmpeg, runFfprobe } from './ffmpeg-runner.js';
+import { runFfmpeg } from './ffmpeg-runner.js';
+import { runFfprobe } from './ffprobe-runner.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 
 const tools = resolveMediaTools();

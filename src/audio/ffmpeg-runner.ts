@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ffmpeg from 'fluent-ffmpeg';
 import { acceptedContainers } from './accepted-containers.js';
-import { FfmpegError } from './ffmpeg-error.js';
+import { FfmpegError, lastMeaningfulLine, spawnErrorCode } from './ffmpeg-error.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 /**
- * The one file that starts ffmpeg and ffprobe, and the only importer of fluent-ffmpeg (archived
- * upstream): swapping it for a direct spawn touches nothing else. Callers describe inputs, an
+ * The one file that starts ffmpeg (ffprobe-runner.ts starts ffprobe), and the only importer of
+ * fluent-ffmpeg (archived upstream): swapping it for a direct spawn touches nothing else. Callers describe inputs, an
  * optional filter graph and outputs as plain argument lists; this file adds the safety options,
  * progress, timeouts and cancellation.
  */
@@ -57,7 +56,7 @@ export interface FfmpegResult {
   stderrTail: string[];
 }
 
-const tailLength = 40;
+export const tailLength = 40;
 const progressLine = /^([a-z0-9_]+)=(.*)$/;
 
 // fluent-ffmpeg keeps the binary path in a module-wide cache that it reads asynchronously while a
@@ -227,59 +226,6 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
   });
 }
 
-/**
- * Runs ffprobe with the same input restrictions and returns its stdout. Direct spawn: the
- * fluent-ffmpeg wrapper has no timeout and parses the text format itself.
- */
-export function runFfprobe(
-  tools: MediaTools,
-  file: string,
-  args: string[],
-  options: { timeoutMs?: number; signal?: AbortSignal } = {},
-): Promise<string> {
-  const fullArgs = [
-    '-v',
-    'error',
-    '-protocol_whitelist',
-    'file',
-    '-format_whitelist',
-    acceptedContainers.join(','),
-    ...args,
-    `file:${path.resolve(file)}`,
-  ];
-  return new Promise((resolve, reject) => {
-    execFile(
-      tools.ffprobePath,
-      fullArgs,
-      {
-        timeout: options.timeoutMs ?? 30_000,
-        killSignal: 'SIGKILL',
-        maxBuffer: 16 * 1024 * 1024,
-        signal: options.signal,
-        windowsHide: true,
-      },
-      (error, stdout, stderr) => {
-        if (!error) {
-          resolve(stdout);
-          return;
-        }
-        const tail = stderr.split('\n').filter((l) => l.trim());
-        const killed = (error as { killed?: boolean }).killed;
-        const stopped = error.name === 'AbortError' ? 'aborted' : killed ? 'timeout' : undefined;
-        reject(
-          new FfmpegError(`ffprobe failed: ${lastMeaningfulLine(tail) ?? error.message}`, {
-            tool: 'ffprobe',
-            exitCode: typeof error.code === 'number' ? error.code : null,
-            spawnError: spawnErrorCode(error),
-            stopped,
-            stderrTail: tail.slice(-tailLength),
-          }),
-        );
-      },
-    );
-  });
-}
-
 type SpawnEnd = (error: Error | null, stdout?: unknown, stderr?: unknown) => void;
 type Spawner = (args: string[], options: object, processCB: unknown, endCB: SpawnEnd) => void;
 const emptyRing = { get: () => '' };
@@ -300,21 +246,6 @@ function guardSpawnErrors(command: ffmpeg.FfmpegCommand) {
       endCB(error, stdout ?? emptyRing, stderr ?? emptyRing),
     );
   };
-}
-
-function spawnErrorCode(error: Error): string | undefined {
-  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
-  return typeof code === 'string' && typeof syscall === 'string' && syscall.startsWith('spawn')
-    ? code
-    : undefined;
-}
-
-function lastMeaningfulLine(lines: string[]): string | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i].trim();
-    if (line && !line.startsWith('Conversion failed')) return line;
-  }
-  return undefined;
 }
 
 function abortError(tail: string[], outTimeSeconds: number) {

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { AudioRejectedError } from './audio-rejected-error.js';
 import { FfmpegError } from './ffmpeg-error.js';
-import { runFfprobe } from './ffmpeg-runner.js';
+import { runFfprobe } from './ffprobe-runner.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 export { AudioRejectedError, type AudioRejectionReason } from './audio-rejected-error.js';
