@@ -6,7 +6,7 @@ import { type PcmFormat, pcmSink } from './pcm-sink.js';
 export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 'sampleRate'> {
   /** Channels to meter: the file's first audio stream is mixed to these (1 or 2). */
   channels: 1 | 2;
-  /** Rate to meter at; the file's own when left out (ffmpeg then keeps it). */
+  /** Rate to meter at: the file's own spares ffmpeg a resampling. */
   sampleRate: number;
   /** Filters run before metering (gain, limiter), after the channel conversion. */
   filters?: string[];
@@ -34,7 +34,9 @@ export async function meterAudio(
   file: string,
   options: MeterAudioOptions,
 ): Promise<PcmMeterResult> {
-  const meter = new PcmMeter({ ...options });
+  // A container that does not say its rate (ffprobe gives 0) is metered at 44.1 kHz.
+  const sampleRate = options.sampleRate > 0 ? options.sampleRate : 44100;
+  const meter = new PcmMeter({ ...options, sampleRate });
   const inputs: FfmpegInput[] = [{ path: file }];
   const filters = [
     `aformat=channel_layouts=${options.channels === 1 ? 'mono' : 'stereo'}`,
@@ -47,7 +49,7 @@ export async function meterAudio(
     outputs: [
       {
         target: pcmSink(format, options.channels, (samples) => meter.push(samples)),
-        options: meterOutputOptions(options.channels, options.sampleRate, filters, '0:a:0', format),
+        options: meterOutputOptions(options.channels, sampleRate, filters, '0:a:0', format),
       },
     ],
     durationSeconds: options.durationSeconds,
