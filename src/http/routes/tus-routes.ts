@@ -68,6 +68,10 @@ export function tusRoutes(options: TusRoutesOptions) {
         if (error instanceof DomainError) refuse(error.code === 'not_found' ? 404 : 409, error.code);
         throw error;
       } finally {
+        // Refused before it was read (the episode was published meanwhile, say), the stream still
+        // holds a file or an S3 connection, and its file, removed next, could fail to open later
+        // with nobody listening: an uncaught error that stops the process.
+        stream.on('error', () => {}).destroy();
         // Moved (or refused): the staging copy is never needed again.
         await options.datastore.remove(upload.id).catch(() => {});
       }
