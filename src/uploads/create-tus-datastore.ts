@@ -28,8 +28,8 @@ export async function createTusDatastore(
     return new FileStore({ directory: path.resolve(config.dir), expirationPeriodInMilliseconds });
   }
   // Imported on demand, like the blob store's S3 driver: fs installs never load the AWS SDK.
-  const { S3Store } = await import('@tus/s3-store');
-  return new S3Store({
+  const { S3TusStore } = await import('./s3-tus-store.js');
+  return new S3TusStore({
     partSize: 8 * 1024 * 1024,
     expirationPeriodInMilliseconds,
     s3ClientConfig: {

@@ -7,7 +7,7 @@ import type { Role } from '../../src/domain/tokens-service.js';
 import { createLogger } from '../../src/shared/logger.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
 import { createFsStore } from '../../src/storage/fs-store.js';
-import { createTusDatastore } from '../../src/uploads/create-tus-datastore.js';
+import { createTusDatastore, type TusStorageConfig } from '../../src/uploads/create-tus-datastore.js';
 import type { TestDatabase } from './test-databases.js';
 
 export interface TestApp extends Container {
@@ -28,7 +28,16 @@ export interface TestApp extends Container {
 /** The real app wired by the real container, on a test database and a temp directory. */
 export async function openTestApp(
   database: TestDatabase,
-  overrides: { store?: BlobStore; maxUploadBytes?: number; transcriberCommand?: string } = {},
+  overrides: {
+    store?: BlobStore;
+    maxUploadBytes?: number;
+    transcriberCommand?: string;
+    /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
+    tus?: {
+      expiryHours?: number;
+      s3?: Omit<Extract<TusStorageConfig, { driver: 's3' }>, 'driver' | 'expiryHours'>;
+    };
+  } = {},
 ): Promise<TestApp> {
   const db = await database.open();
   const dir = mkdtempSync(path.join(tmpdir(), 'zender-test-'));
@@ -37,7 +46,11 @@ export async function openTestApp(
   const container = createContainer({
     db,
     store,
-    tusDatastore: await createTusDatastore({ driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: 1 }),
+    tusDatastore: await createTusDatastore(
+      overrides.tus?.s3
+        ? { driver: 's3', ...overrides.tus.s3, expiryHours: overrides.tus.expiryHours ?? 1 }
+        : { driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: overrides.tus?.expiryHours ?? 1 },
+    ),
     logger: createLogger({ level: 'silent' }),
     clock: { now: () => new Date() },
     baseUrl,

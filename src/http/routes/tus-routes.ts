@@ -24,6 +24,38 @@ function refuse(status: number, body: string): never {
 }
 
 /**
+ * The request with a body that ends where the bytes stopped when the connection breaks, instead
+ * of failing. On Node's own server @tus/server does this itself (a broken request aborts its
+ * context and it ends the body, so the store keeps what arrived); through handleWeb it only sees
+ * the failing stream, and the S3 store then drops everything after its last full part (up to
+ * 8 MiB a break). Ended, the bytes are kept (S3: as the incomplete part) and HEAD reports them.
+ */
+function keepBytesOnBreak(request: Request): Request {
+  const source = request.body;
+  if (!source) return request;
+  const reader = source.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch {
+        controller.close();
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+/**
  * tus 1.0 resumable uploads at /uploads (@tus/server). Upload-Metadata must name the episode
  * (`episodeId`) and may give `filename`. When the last byte arrives, the file moves into the
  * blob store as the episode's original and processing is queued; the response carries the job id.
@@ -68,6 +100,10 @@ export function tusRoutes(options: TusRoutesOptions) {
         if (error instanceof DomainError) refuse(error.code === 'not_found' ? 404 : 409, error.code);
         throw error;
       } finally {
+        // Refused before it was read (the episode was published meanwhile, say), the stream still
+        // holds a file or an S3 connection, and its file, removed next, could fail to open later
+        // with nobody listening: an uncaught error that stops the process.
+        stream.on('error', () => {}).destroy();
         // Moved (or refused): the staging copy is never needed again.
         await options.datastore.remove(upload.id).catch(() => {});
       }
@@ -75,7 +111,7 @@ export function tusRoutes(options: TusRoutesOptions) {
   });
 
   const app = new Hono<AppEnv>();
-  const handle = (c: { req: { raw: Request } }) => server.handleWeb(c.req.raw);
+  const handle = (c: { req: { raw: Request } }) => server.handleWeb(keepBytesOnBreak(c.req.raw));
   app.all('/uploads', handle);
   app.all('/uploads/:uploadId', handle);
   return { app, cleanUpExpired: () => server.cleanUpExpiredUploads() };
