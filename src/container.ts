@@ -1,15 +1,16 @@
 import { tmpdir } from 'node:os';
-import { resolveMediaTools } from './audio/index.js';
+// Not audio/index.js: that pulls in the ffmpeg wrapper and the tag reader, which only jobs use.
+import { resolveMediaTools } from './audio/resolve-media-tools.js';
 import type { Db } from './db/create-db.js';
 import { findEpisodeById, listEpisodeIdsOfShow } from './db/repositories/episodes-repository.js';
 import { deleteMediaFilesOfShow } from './db/repositories/media-files-repository.js';
 import { findShowById, findShowBySlugHistory } from './db/repositories/shows-repository.js';
 import { createArtworkService } from './domain/artwork-service.js';
-import { createChapterEmbedding } from './domain/chapter-embedding.js';
+import type { createChapterEmbedding } from './domain/chapter-embedding.js';
 import { createChaptersService } from './domain/chapters-service.js';
 import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
-import { createEpisodeProcessing, RecordingRejectedError } from './domain/episode-processing.js';
+import type { createEpisodeProcessing, RecordingRejectedError } from './domain/episode-processing.js';
 import { createEpisodeTranscription } from './domain/episode-transcription.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
@@ -60,6 +61,13 @@ export interface ContainerOptions {
   mediaOrigins?: string[];
   /** TRANSCRIBER=command: the program that turns delivery audio into WebVTT or SRT. */
   transcriberCommand?: string;
+}
+
+/** The job side that loadMediaJobs builds on first use (type imports only: erased at run time). */
+interface MediaJobs {
+  chapterEmbedding: ReturnType<typeof createChapterEmbedding>;
+  processing: ReturnType<typeof createEpisodeProcessing>;
+  RecordingRejectedError: typeof RecordingRejectedError;
 }
 
 /**
@@ -140,14 +148,6 @@ export function createContainer(options: ContainerOptions) {
     logger,
   });
   const tools = resolveMediaTools(options.media);
-  const chapterEmbedding = createChapterEmbedding({
-    db: kysely,
-    store,
-    clock,
-    tools,
-    tempDir: options.tempDir ?? tmpdir(),
-    onAudioChanged: rebuildIfPublished,
-  });
   const transcription = createEpisodeTranscription({
     db: kysely,
     store,
@@ -155,34 +155,59 @@ export function createContainer(options: ContainerOptions) {
     tempDir: options.tempDir ?? tmpdir(),
     transcribe: (file) => runTranscriber(file, { command: options.transcriberCommand ?? 'false' }),
   });
-  const processing = createEpisodeProcessing({
-    db: kysely,
-    store,
-    clock,
-    tools,
-    tempDir: options.tempDir ?? tmpdir(),
-    maxDurationSeconds: options.limits.maxDurationSeconds,
-    defaultTargetLufs: options.loudnessTargetLufs,
-    adoptCover: async (episodeId, picture) => {
-      await artwork.setEpisodeArtwork(episodeId, picture.format, picture.data);
-    },
-    onProcessed: async (episodeId, { speech }) => {
-      const episode = await findEpisodeById(kysely, episodeId);
-      const show = episode && (await findShowById(kysely, episode.show_id));
-      if (!episode || !show) return;
-      await transcripts.savePlaceholder(episodeId, show.language, speech, episode.duration_seconds ?? 0);
-      if (options.transcriberCommand) {
-        await queue.enqueue(
-          'transcribe',
-          { episodeId },
-          { dedupeKey: `transcribe:${episodeId}`, maxAttempts: 2 },
-        );
-      }
-    },
-  });
+  // Processing and chapter embedding load the ffmpeg wrapper and the tag reader (~6 MB of
+  // memory, measured): imported on the first job that needs them, so an API-only process
+  // (EMBEDDED_WORKER=false) never pays for them and a worker only once it has work.
+  let mediaJobs: Promise<MediaJobs> | undefined;
+  const loadMediaJobs = (): Promise<MediaJobs> =>
+    (mediaJobs ??= (async () => {
+      const [{ createChapterEmbedding }, { createEpisodeProcessing, RecordingRejectedError }] =
+        await Promise.all([
+          import('./domain/chapter-embedding.js'),
+          import('./domain/episode-processing.js'),
+        ]);
+      const chapterEmbedding = createChapterEmbedding({
+        db: kysely,
+        store,
+        clock,
+        tools,
+        tempDir: options.tempDir ?? tmpdir(),
+        onAudioChanged: rebuildIfPublished,
+      });
+      const processing = createEpisodeProcessing({
+        db: kysely,
+        store,
+        clock,
+        tools,
+        tempDir: options.tempDir ?? tmpdir(),
+        maxDurationSeconds: options.limits.maxDurationSeconds,
+        defaultTargetLufs: options.loudnessTargetLufs,
+        adoptCover: async (episodeId, picture) => {
+          await artwork.setEpisodeArtwork(episodeId, picture.format, picture.data);
+        },
+        onProcessed: async (episodeId, { speech }) => {
+          const episode = await findEpisodeById(kysely, episodeId);
+          const show = episode && (await findShowById(kysely, episode.show_id));
+          if (!episode || !show) return;
+          await transcripts.savePlaceholder(episodeId, show.language, speech, episode.duration_seconds ?? 0);
+          if (options.transcriberCommand) {
+            await queue.enqueue(
+              'transcribe',
+              { episodeId },
+              { dedupeKey: `transcribe:${episodeId}`, maxAttempts: 2 },
+            );
+          }
+        },
+      });
+      return { chapterEmbedding, processing, RecordingRejectedError };
+    })().catch((error) => {
+      mediaJobs = undefined; // a failed import is retried by the job's next attempt
+      throw error;
+    }));
 
   const handlers: JobHandlers = {
     'process-episode': async (payload, context) => {
+      const { processing, RecordingRejectedError } = await loadMediaJobs();
       try {
         await processing.process(payload, context);
       } catch (error) {
@@ -199,7 +224,8 @@ export function createContainer(options: ContainerOptions) {
       await tus.cleanUpExpired();
     },
     ...social.handlers,
-    'write-chapters': async ({ episodeId }, context) => chapterEmbedding.embed(episodeId, context.jobId),
+    'write-chapters': async ({ episodeId }, context) =>
+      (await loadMediaJobs()).chapterEmbedding.embed(episodeId, context.jobId),
     transcribe: async ({ episodeId }, context) => transcription.run(episodeId, context.jobId),
   };
   const worker = createWorker({

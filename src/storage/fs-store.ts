@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { constants, createWriteStream, type Dirent } from 'node:fs';
+import { constants, type Dirent } from 'node:fs';
 import { access, type FileHandle, mkdir, open, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { BlobInfo, BlobStore, ByteRange, GetResult, PutOptions, PutResult } from './blob-store.js';
 import { clampRange } from './clamp-range.js';
 import { contentTypeForKey } from './content-type-for-key.js';
+import { createDurableFileWriter } from './durable-file-writer.js';
 import { createHashingMeter } from './hashing-meter.js';
 import { assertSafeKey, assertSafePrefix, isSafeKey } from './safe-key.js';
 import { BlobNotFoundError, UnsafeKeyError } from './storage-errors.js';
@@ -109,10 +110,10 @@ export function createFsStore(config: FsStoreConfig): BlobStore {
       const tmp = path.join(tmpDir, `${process.pid}-${randomUUID()}.part`);
       const meter = createHashingMeter(options.maxBytes);
       try {
-        // 'wx': a fresh file only. flush: fsync before close, so once renamed the name can
-        // never point at a file whose bytes are still only in the page cache. pipeline
-        // destroys every stream on the first error (an overflow also destroys the source).
-        await pipeline(body, meter.stream, createWriteStream(tmp, { flags: 'wx', flush: true }));
+        // A fresh file that is fsynced before the pipeline resolves, so once renamed the name
+        // can never point at bytes still only in the page cache. pipeline destroys every
+        // stream on the first error (an overflow also destroys the source).
+        await pipeline(body, meter.stream, createDurableFileWriter(tmp));
         await moveIntoPlace(tmp, target);
       } catch (error) {
         await rm(tmp, { force: true }).catch(() => {});
