@@ -27,6 +27,12 @@ export interface PcmMeterResult extends GatedLoudness {
 const fullScale = 0.9999;
 const flatRunLength = 3;
 const tiny = 1e-30;
+// Slots of PcmMeter.running.
+const openSum = 0;
+const samplePeak = 1;
+const pixelMin = 2;
+const pixelMax = 3;
+const pixelLoudest = 4;
 // Blocks the true-peak scan may skip whole: a power of two, so a shift finds a sample's block.
 const peakBlockShift = 5;
 const peakBlockFrames = 1 << peakBlockShift;
@@ -52,7 +58,6 @@ export class PcmMeter {
   private readonly subBlockFrames: number;
   private subBlocks = new Float64Array(1024);
   private subBlockCount = 0;
-  private openSubBlockSum = 0;
   private openSubBlockFrames = 0;
   /** Each channel's samples of the current chunk, the true-peak history in front. */
   private left = new Float64Array(0);
@@ -60,13 +65,21 @@ export class PcmMeter {
   private leftBlockMax = new Float64Array(0);
   private rightBlockMax = new Float64Array(0);
   private frames = 0;
-  private samplePeak = 0;
   private flatTopRuns = 0;
   private flatRunLeft = 0;
   private flatRunRight = 0;
+  /** The frame just after the last block counted for flat tops: where a run may go on. */
+  private flatRunEnd = -1;
   private readonly envelope?: WaveformEnvelope;
-  /** The waveform pixel being filled: frames so far, mix min and max, loudest sample. */
-  private readonly pixel = { count: 0, min: 0, max: 0, loudest: 0 };
+  /**
+   * The running figures between chunks: the open sub-block's energy sum, the sample peak, and the
+   * waveform pixel being filled (mix min and max, loudest sample). Kept in a Float64Array rather
+   * than in fields: loaded from one, they stay unboxed doubles in the optimised loop, where a field
+   * that once held a small integer made V8 box every assignment (thousands of GCs a recording).
+   */
+  private readonly running = new Float64Array(5);
+  /** Frames in the waveform pixel being filled. */
+  private pixelFrames = 0;
 
   constructor(options: PcmMeterOptions) {
     this.channels = options.channels;
@@ -111,17 +124,18 @@ export class PcmMeter {
 
   finish(): PcmMeterResult {
     const end = this.frames;
-    if (this.envelope && this.pixel.count > 0) {
-      this.envelope.addPixel(this.pixel.min, this.pixel.max, this.pixel.loudest);
-      this.pixel.count = 0;
+    const running = this.running;
+    if (this.envelope && this.pixelFrames > 0) {
+      this.envelope.addPixel(running[pixelMin], running[pixelMax], running[pixelLoudest]);
+      this.pixelFrames = 0;
     }
     this.envelope?.finish(end);
     return {
       ...gateLoudness(this.subBlocks, this.subBlockCount),
       frames: end,
       durationSeconds: end / this.sampleRate,
-      samplePeak: this.samplePeak,
-      truePeak: Math.max(this.truePeak.value, this.samplePeak),
+      samplePeak: running[samplePeak],
+      truePeak: Math.max(this.truePeak.value, running[samplePeak]),
       flatTopRuns: this.flatTopRuns,
       envelope: this.envelope,
     };
@@ -144,9 +158,7 @@ export class PcmMeter {
     const b2 = c[2];
     const a1 = c[3];
     const a2 = c[4];
-    const d0 = c[5];
-    const d1 = c[6];
-    const d2 = c[7];
+    // The high-pass's numerator is 1, -2, 1 at every rate: written out, it needs no registers.
     const e1 = c[8];
     const e2 = c[9];
     const s = this.state;
@@ -165,25 +177,22 @@ export class PcmMeter {
     const blockScale = (this.channels === 2 ? 1 : 0.5) / subBlockFrames;
     const blocks = this.subBlocks;
     let inBlock = this.openSubBlockFrames;
-    let sum = this.openSubBlockSum;
+    const running = this.running;
+    let sum = running[openSum];
     let block = firstSubBlock;
     const left = this.left;
     const right = this.right;
     const leftBlockMax = this.leftBlockMax;
     const rightBlockMax = this.rightBlockMax;
-    let peak = this.samplePeak;
+    let peak = running[samplePeak];
     let leftLoudest = 0;
     let rightLoudest = 0;
-    let runLeft = this.flatRunLeft;
-    let runRight = this.flatRunRight;
-    let runs = 0;
     const envelope = this.envelope;
-    const pixel = this.pixel;
     const perPixel = envelope ? envelope.samplesPerPixel : 0;
-    let count = pixel.count;
-    let min = pixel.min;
-    let max = pixel.max;
-    let loudest = pixel.loudest;
+    let count = this.pixelFrames;
+    let min = running[pixelMin];
+    let max = running[pixelMax];
+    let loudest = running[pixelLoudest];
     for (let i = 0, j = 0; i < frames; i++, j += stride) {
       const l = samples[j];
       const r = samples[j + rightOffset];
@@ -196,12 +205,12 @@ export class PcmMeter {
       rz1 = b1 * r - a1 * ry + rz2;
       lz2 = b2 * l - a2 * ly;
       rz2 = b2 * r - a2 * ry;
-      const lv = d0 * ly + lw1;
-      const rv = d0 * ry + rw1;
-      lw1 = d1 * ly - e1 * lv + lw2;
-      rw1 = d1 * ry - e1 * rv + rw2;
-      lw2 = d2 * ly - e2 * lv;
-      rw2 = d2 * ry - e2 * rv;
+      const lv = ly + lw1;
+      const rv = ry + rw1;
+      lw1 = -2 * ly - e1 * lv + lw2;
+      rw1 = -2 * ry - e1 * rv + rw2;
+      lw2 = ly - e2 * lv;
+      rw2 = ry - e2 * rv;
       sum += lv * lv + rv * rv;
       if (++inBlock === subBlockFrames) {
         blocks[block++] = sum * blockScale;
@@ -213,14 +222,10 @@ export class PcmMeter {
       const ar = r < 0 ? -r : r;
       if (al > leftLoudest) leftLoudest = al;
       if (ar > rightLoudest) rightLoudest = ar;
-      if (al >= fullScale) {
-        if (++runLeft === flatRunLength) runs++;
-      } else runLeft = 0;
-      if (ar >= fullScale) {
-        if (++runRight === flatRunLength) runs++;
-      } else runRight = 0;
       if ((i & (peakBlockFrames - 1)) === peakBlockFrames - 1 || i === frames - 1) {
         const at = i >> peakBlockShift;
+        // Flat tops can only be where a block reaches full scale: rare, so counted only there.
+        if (leftLoudest >= fullScale || rightLoudest >= fullScale) this.countFlatTops(i, history);
         leftBlockMax[at] = leftLoudest;
         rightBlockMax[at] = rightLoudest;
         if (leftLoudest > peak) peak = leftLoudest;
@@ -259,16 +264,39 @@ export class PcmMeter {
       }
     }
     // The open sub-block's sum waits for the next chunk.
-    this.openSubBlockSum = sum;
+    running[openSum] = sum;
     s.set([lz1, lz2, lw1, lw2, rz1, rz2, rw1, rw2]);
-    this.samplePeak = peak;
+    running[samplePeak] = peak;
+    this.pixelFrames = count;
+    running[pixelMin] = min;
+    running[pixelMax] = max;
+    running[pixelLoudest] = loudest;
+  }
+
+  /**
+   * Runs of three or more samples at full scale in the block of `peakBlockFrames` ending at frame
+   * `last`, carried over from the block before when a run crosses into it. A block that does not
+   * reach full scale ends every run, so the carry is cleared where it is not looked at.
+   */
+  private countFlatTops(last: number, history: number) {
+    const start = last - (last & (peakBlockFrames - 1));
+    const carried = this.flatRunEnd === this.frames + start;
+    let runLeft = carried ? this.flatRunLeft : 0;
+    let runRight = carried ? this.flatRunRight : 0;
+    for (let i = start; i <= last; i++) {
+      const l = Math.abs(this.left[history + i]);
+      const r = Math.abs(this.right[history + i]);
+      if (l >= fullScale) {
+        if (++runLeft === flatRunLength) this.flatTopRuns++;
+      } else runLeft = 0;
+      // Mono is its one channel twice: count it once.
+      if (this.channels === 2 && r >= fullScale) {
+        if (++runRight === flatRunLength) this.flatTopRuns++;
+      } else runRight = 0;
+    }
     this.flatRunLeft = runLeft;
     this.flatRunRight = runRight;
-    this.flatTopRuns += this.channels === 2 ? runs : runs / 2;
-    pixel.count = count;
-    pixel.min = min;
-    pixel.max = max;
-    pixel.loudest = loudest;
+    this.flatRunEnd = this.frames + last + 1;
   }
 
   private closeSubBlocks(frames: number) {
