@@ -201,14 +201,16 @@ export class PcmMeter {
       // Two biquads per channel, transposed direct form II.
       const ly = b0 * l + lz1;
       const ry = b0 * r + rz1;
-      lz1 = b1 * l - a1 * ly + lz2;
-      rz1 = b1 * r - a1 * ry + rz2;
+      // Ordered so the feedback term comes last: only one multiply and one subtraction wait on
+      // the output just computed (the loop runs at the speed of that chain).
+      lz1 = b1 * l + lz2 - a1 * ly;
+      rz1 = b1 * r + rz2 - a1 * ry;
       lz2 = b2 * l - a2 * ly;
       rz2 = b2 * r - a2 * ry;
       const lv = ly + lw1;
       const rv = ry + rw1;
-      lw1 = -2 * ly - e1 * lv + lw2;
-      rw1 = -2 * ry - e1 * rv + rw2;
+      lw1 = lw2 - 2 * ly - e1 * lv;
+      rw1 = rw2 - 2 * ry - e1 * rv;
       lw2 = ly - e2 * lv;
       rw2 = ry - e2 * rv;
       sum += lv * lv + rv * rv;
