@@ -29,7 +29,11 @@ describe('pcmSink', () => {
 
   it('turns 16-bit frames into floats on the same scale', async () => {
     const ints = new Int16Array(values.map((v) => Math.max(-32768, Math.min(32767, Math.round(v * 32768)))));
-    const received = await feed('s16le', Buffer.from(ints.buffer), [1, 5, 6]);
-    expect(received).toEqual([0.5, -0.25, 32767 / 32768, -1, 0.125, 0]);
+    const expected = [0.5, -0.25, 32767 / 32768, -1, 0.125, 0];
+    // Split mid-sample first (everything buffered), then after whole frames (straight from the
+    // chunk), then mid-frame after a whole one (both ways in one chunk).
+    expect(await feed('s16le', Buffer.from(ints.buffer), [1, 5, 6])).toEqual(expected);
+    expect(await feed('s16le', Buffer.from(ints.buffer), [4, 6])).toEqual(expected);
+    expect(await feed('s16le', Buffer.from(ints.buffer), [6])).toEqual(expected);
   });
 });

@@ -38,6 +38,15 @@ export function pcmSink(
     write(chunk: Buffer, _encoding, callback) {
       try {
         let offset = 0;
+        // 16-bit, nothing waiting and the chunk aligned (the usual case): convert straight from
+        // the chunk, sparing a copy; only a split frame at its end waits in the buffer.
+        if (floats && filled === 0 && chunk.byteOffset % 2 === 0) {
+          const whole = Math.min(chunk.length - (chunk.length % frameBytes), floats.length * 2);
+          const ints = new Int16Array(chunk.buffer, chunk.byteOffset, whole / 2);
+          for (let i = 0; i < ints.length; i++) floats[i] = ints[i] * (1 / 32768);
+          if (ints.length > 0) onFrames(floats.subarray(0, ints.length));
+          offset = whole;
+        }
         while (offset < chunk.length) {
           const take = Math.min(chunk.length - offset, buffer.length - filled);
           buffer.set(chunk.subarray(offset, offset + take), filled);
