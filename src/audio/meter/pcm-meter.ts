@@ -113,7 +113,8 @@ export class PcmMeter {
     this.ensureBuffers(frames, history);
     const firstNewSubBlock = this.subBlockCount;
     this.ensureSubBlocks(firstNewSubBlock + Math.ceil(frames / this.subBlockFrames) + 1);
-    this.measure(samples, frames, history, firstNewSubBlock);
+    this.weigh(samples, frames, firstNewSubBlock);
+    this.track(samples, frames, history);
     this.closeSubBlocks(frames);
     this.truePeak.scan(this.left, frames, this.leftBlockMax, peakBlockFrames);
     if (this.channels === 2) this.truePeak.scan(this.right, frames, this.rightBlockMax, peakBlockFrames);
@@ -142,16 +143,15 @@ export class PcmMeter {
   }
 
   /**
-   * The one loop over the samples. Mono runs through it as two equal channels with half the
-   * energy each: the second filter chain is then free, as the two chains have no dependency on
-   * each other and the CPU runs them side by side (a single chain waits on its own feedback).
-   *
-   * Per frame: K-weighting of both channels into the 100 ms sub-block energies (this chunk's start
-   * at `firstSubBlock`; the open one carries over between chunks), a copy into the channel planes
-   * for the true-peak scan, the largest sample of each block of `peakBlockFrames`, flat tops, and
-   * the waveform pixel (mono mix min and max, loudest channel).
+   * K-weights both channels into the 100 ms sub-block energies (this chunk's start at
+   * `firstSubBlock`; the open one carries over between chunks). Mono runs through it as two equal
+   * channels with half the energy each: the second filter chain is then free, as the two chains
+   * do not wait on each other and the CPU runs them side by side (a single chain waits on its own
+   * feedback). Kept apart from `track`: together the two loops need more values than the CPU has
+   * registers, and V8's code for the joint loop came out up to twice as slow, depending on when
+   * it was compiled.
    */
-  private measure(samples: Float32Array, frames: number, history: number, firstSubBlock: number) {
+  private weigh(samples: Float32Array, frames: number, firstSubBlock: number) {
     const c = this.coefficients;
     const b0 = c[0];
     const b1 = c[1];
@@ -180,29 +180,13 @@ export class PcmMeter {
     const running = this.running;
     let sum = running[openSum];
     let block = firstSubBlock;
-    const left = this.left;
-    const right = this.right;
-    const leftBlockMax = this.leftBlockMax;
-    const rightBlockMax = this.rightBlockMax;
-    let peak = running[samplePeak];
-    let leftLoudest = 0;
-    let rightLoudest = 0;
-    const envelope = this.envelope;
-    const perPixel = envelope ? envelope.samplesPerPixel : 0;
-    let count = this.pixelFrames;
-    let min = running[pixelMin];
-    let max = running[pixelMax];
-    let loudest = running[pixelLoudest];
     for (let i = 0, j = 0; i < frames; i++, j += stride) {
       const l = samples[j];
       const r = samples[j + rightOffset];
-      left[history + i] = l;
-      right[history + i] = r;
-      // Two biquads per channel, transposed direct form II.
+      // Two biquads per channel, transposed direct form II, ordered so the feedback term comes
+      // last: only one multiply and one subtraction wait on the output just computed.
       const ly = b0 * l + lz1;
       const ry = b0 * r + rz1;
-      // Ordered so the feedback term comes last: only one multiply and one subtraction wait on
-      // the output just computed (the loop runs at the speed of that chain).
       lz1 = b1 * l + lz2 - a1 * ly;
       rz1 = b1 * r + rz2 - a1 * ry;
       lz2 = b2 * l - a2 * ly;
@@ -219,7 +203,52 @@ export class PcmMeter {
         sum = 0;
         inBlock = 0;
       }
+      if ((i & 31) === 31) {
+        // In digital silence the filter state decays towards zero and, within a few thousand
+        // samples, below 1e-308 into subnormal numbers that cost the CPU some fifty times more
+        // per operation. Nothing that small can be heard or measured: flush it.
+        if (lz1 < tiny && lz1 > -tiny) lz1 = 0;
+        if (lz2 < tiny && lz2 > -tiny) lz2 = 0;
+        if (lw1 < tiny && lw1 > -tiny) lw1 = 0;
+        if (lw2 < tiny && lw2 > -tiny) lw2 = 0;
+        if (rz1 < tiny && rz1 > -tiny) rz1 = 0;
+        if (rz2 < tiny && rz2 > -tiny) rz2 = 0;
+        if (rw1 < tiny && rw1 > -tiny) rw1 = 0;
+        if (rw2 < tiny && rw2 > -tiny) rw2 = 0;
+      }
+    }
+    // The open sub-block's sum waits for the next chunk.
+    running[openSum] = sum;
+    s.set([lz1, lz2, lw1, lw2, rz1, rz2, rw1, rw2]);
+  }
 
+  /**
+   * Copies both channels into their planes (for the true-peak scan), keeps the largest sample of
+   * each block of `peakBlockFrames` and the sample peak, has flat tops counted, and folds every
+   * frame into the waveform pixel (mono mix min and max, loudest channel).
+   */
+  private track(samples: Float32Array, frames: number, history: number) {
+    const stride = this.channels;
+    const rightOffset = this.channels - 1;
+    const left = this.left;
+    const right = this.right;
+    const leftBlockMax = this.leftBlockMax;
+    const rightBlockMax = this.rightBlockMax;
+    const running = this.running;
+    let peak = running[samplePeak];
+    let leftLoudest = 0;
+    let rightLoudest = 0;
+    const envelope = this.envelope;
+    const perPixel = envelope ? envelope.samplesPerPixel : 0;
+    let count = this.pixelFrames;
+    let min = running[pixelMin];
+    let max = running[pixelMax];
+    let loudest = running[pixelLoudest];
+    for (let i = 0, j = 0; i < frames; i++, j += stride) {
+      const l = samples[j];
+      const r = samples[j + rightOffset];
+      left[history + i] = l;
+      right[history + i] = r;
       const al = l < 0 ? -l : l;
       const ar = r < 0 ? -r : r;
       if (al > leftLoudest) leftLoudest = al;
@@ -234,19 +263,7 @@ export class PcmMeter {
         if (rightLoudest > peak) peak = rightLoudest;
         leftLoudest = 0;
         rightLoudest = 0;
-        // In digital silence the filter state decays towards zero and, within a few thousand
-        // samples, below 1e-308 into subnormal numbers that cost the CPU some fifty times more
-        // per operation. Nothing that small can be heard or measured: flush it.
-        if (lz1 < tiny && lz1 > -tiny) lz1 = 0;
-        if (lz2 < tiny && lz2 > -tiny) lz2 = 0;
-        if (lw1 < tiny && lw1 > -tiny) lw1 = 0;
-        if (lw2 < tiny && lw2 > -tiny) lw2 = 0;
-        if (rz1 < tiny && rz1 > -tiny) rz1 = 0;
-        if (rz2 < tiny && rz2 > -tiny) rz2 = 0;
-        if (rw1 < tiny && rw1 > -tiny) rw1 = 0;
-        if (rw2 < tiny && rw2 > -tiny) rw2 = 0;
       }
-
       if (perPixel > 0) {
         const mix = (l + r) * 0.5;
         const a = Math.max(al, ar);
@@ -265,9 +282,6 @@ export class PcmMeter {
         }
       }
     }
-    // The open sub-block's sum waits for the next chunk.
-    running[openSum] = sum;
-    s.set([lz1, lz2, lw1, lw2, rz1, rz2, rw1, rw2]);
     running[samplePeak] = peak;
     this.pixelFrames = count;
     running[pixelMin] = min;
