@@ -8,6 +8,7 @@ import {
   type HostileName,
 } from '../../tests/fixtures/generate-audio.js';
 import { AudioRejectedError } from './audio-rejected-error.js';
+import { probeAudio } from './probe-audio.js';
 import { readTags } from './read-tags.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 import { validateRecording } from './validate-recording.js';
@@ -104,6 +105,44 @@ describe('validateRecording: good files', () => {
     await expect(validateRecording(tools, file, { maxDurationSeconds: sixHours })).rejects.toMatchObject({
       reason: 'zero_duration',
     });
+  });
+});
+
+describe('validateRecording after a whole decode by the caller', () => {
+  it('judges by the seconds that decoded, without decoding again', async () => {
+    const file = await generateTone(tools.ffmpegPath, path.join(dir, 'judged.wav'), { seconds: 20 });
+    const probe = await probeAudio(tools, file);
+    // A broken ffmpeg proves nothing is decoded here.
+    const broken = { ...tools, ffmpegPath: path.join(dir, 'no-ffmpeg') };
+    const whole = await validateRecording(broken, file, {
+      maxDurationSeconds: sixHours,
+      probe,
+      decodedSeconds: 20,
+    });
+    expect(whole).toMatchObject({ truncated: false, durationSeconds: probe.durationSeconds });
+    const cut = await validateRecording(broken, file, {
+      maxDurationSeconds: sixHours,
+      probe,
+      decodedSeconds: 8,
+    });
+    expect(cut).toMatchObject({
+      truncated: true,
+      durationSeconds: 8,
+      claimedDurationSeconds: probe.durationSeconds,
+    });
+    await expect(
+      validateRecording(broken, file, { maxDurationSeconds: 10, probe, decodedSeconds: 20 }),
+    ).rejects.toMatchObject({ reason: 'too_long' });
+  });
+
+  it('decodes for itself when the caller got nothing out', async () => {
+    const hostileProbe = { ...(await probeAudio(tools, hostile.truncatedMp3)) };
+    const result = await validateRecording(tools, hostile.truncatedMp3, {
+      maxDurationSeconds: sixHours,
+      probe: hostileProbe,
+      decodedSeconds: 0,
+    });
+    expect(result.truncated).toBe(true);
   });
 });
 

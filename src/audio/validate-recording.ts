@@ -19,6 +19,11 @@ export interface ValidateRecordingOptions {
   truncated?: 'accept' | 'reject';
   /** The file's probe when the caller already has it. */
   probe?: AudioProbe;
+  /**
+   * Seconds a whole decode of the file yielded, when the caller has just done one (the first
+   * pass): then no decoding is needed here. Absent or nothing, the file is decoded here.
+   */
+  decodedSeconds?: number;
   signal?: AbortSignal;
 }
 
@@ -50,6 +55,18 @@ export async function validateRecording(
   const probe = options.probe ?? (await probeAudio(tools, file, { signal }));
   const claimed = probe.durationSeconds;
 
+  const known = options.decodedSeconds;
+  const real = known && known > 0.01 ? known : await decodeToLearnLength(tools, file, claimed, signal);
+  return judge(probe, real, options);
+}
+
+/** How many seconds of the file decode: the head, then the end, or else all of it. */
+async function decodeToLearnLength(
+  tools: MediaTools,
+  file: string,
+  claimed: number,
+  signal: AbortSignal | undefined,
+): Promise<number> {
   const head = await decodedSeconds(tools, file, { lengthSeconds: headSeconds, signal });
   if (head.seconds <= 0.01) {
     throw new AudioRejectedError(
@@ -58,21 +75,22 @@ export async function validateRecording(
     );
   }
 
-  let real: number;
   if (claimed <= headSeconds || head.seconds < headSeconds - 0.5) {
     // The head decode already reached the end of what is there.
-    real = head.seconds;
-  } else {
-    const tail = await decodedSeconds(tools, file, {
-      startSeconds: Math.max(0, claimed - tailSeconds),
-      lengthSeconds: tailSeconds,
-      signal,
-    });
-    // Seeking is approximate (VBR mp3 without a table of contents), so any audio near the end counts.
-    real =
-      tail.seconds >= 0.5 ? claimed : (await decodedSeconds(tools, file, { signal, full: true })).seconds;
+    return head.seconds;
   }
+  const tail = await decodedSeconds(tools, file, {
+    startSeconds: Math.max(0, claimed - tailSeconds),
+    lengthSeconds: tailSeconds,
+    signal,
+  });
+  // Seeking is approximate (VBR mp3 without a table of contents), so any audio near the end counts.
+  return tail.seconds >= 0.5 ? claimed : (await decodedSeconds(tools, file, { signal, full: true })).seconds;
+}
 
+/** The verdict on a recording from its probe and the seconds that really decode. */
+function judge(probe: AudioProbe, real: number, options: ValidateRecordingOptions): ValidatedRecording {
+  const claimed = probe.durationSeconds;
   const truncated = real < claimed - Math.max(1, claimed * 0.02);
   const duration = truncated ? real : claimed;
   const minimum = options.minDurationSeconds ?? 1;

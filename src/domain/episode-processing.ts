@@ -9,6 +9,7 @@ import {
   encodeDelivery,
   type MediaTools,
   meterAudio,
+  type PcmMeterResult,
   probeAudio,
   readTags,
   validateRecording,
@@ -116,32 +117,34 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         const probe = await probeAudio(tools, source);
         const mono = probe.audio.channels === 1;
 
-        // Validation (short decodes of head and tail) and the first pass (a whole decode, metered
-        // at the delivery's channel layout: loudness, true peak, clipping, waveform outline) run
-        // side by side; a refusal stops the first pass.
+        // The first pass decodes the whole recording, metered at the delivery's channel layout
+        // (loudness, true peak, clipping, waveform outline): what decodes is then known, and
+        // validation needs no decodes of its own. Only a file claiming more than the limit is
+        // checked first (a short decode of its end says whether the claim is real), and a file
+        // that fails to decode is checked after, for the plain reason.
         context.progress('loudness', 4);
-        const stop = new AbortController();
-        const validating = validateRecording(tools, source, {
-          maxDurationSeconds: deps.maxDurationSeconds,
-          probe,
-          signal: stop.signal,
+        const limits = { maxDurationSeconds: deps.maxDurationSeconds, probe };
+        if (probe.durationSeconds > deps.maxDurationSeconds) await validateRecording(tools, source, limits);
+        let input: PcmMeterResult | undefined;
+        let meterError: unknown;
+        try {
+          input = await meterAudio(tools, source, {
+            channels: mono ? 1 : 2,
+            sampleRate: probe.audio.sampleRate,
+            sampleFormat: probe.audio.sampleFormat,
+            envelope: { pixelsPerSecond: 20 },
+            durationSeconds: probe.durationSeconds,
+            onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
+          });
+        } catch (error) {
+          meterError = error;
+        }
+        const recording = await validateRecording(tools, source, {
+          ...limits,
+          decodedSeconds: input?.durationSeconds,
         });
-        const metering = meterAudio(tools, source, {
-          channels: mono ? 1 : 2,
-          sampleRate: probe.audio.sampleRate,
-          sampleFormat: probe.audio.sampleFormat,
-          envelope: { pixelsPerSecond: 20 },
-          durationSeconds: probe.durationSeconds,
-          onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
-          signal: stop.signal,
-        });
-        metering.catch(() => {}); // awaited below, once validation has had its say
-        const recording = await validating.catch((error) => {
-          stop.abort();
-          throw error;
-        });
+        if (!input) throw meterError;
         const tags = await readTags(source).catch(() => null);
-        const input = await metering;
 
         const targetLufs = show.loudness_target_lufs ?? deps.defaultTargetLufs;
         const deliveryFile = path.join(workDir, 'delivery.mp3');
