@@ -33,9 +33,8 @@ const samplePeak = 1;
 const pixelMin = 2;
 const pixelMax = 3;
 const pixelLoudest = 4;
-// Blocks the true-peak scan may skip whole: a power of two, so a shift finds a sample's block.
-const peakBlockShift = 5;
-const peakBlockFrames = 1 << peakBlockShift;
+// Blocks the true-peak scan may skip whole.
+const peakBlockFrames = 32;
 
 /**
  * EBU R128 / ITU-R BS.1770-4 metering of interleaved float PCM as it streams past: integrated
@@ -54,14 +53,12 @@ export class PcmMeter {
   private readonly coefficients: Float64Array;
   /** The two biquads' state (z1, z2 each) for the left, then the right channel. */
   private readonly state = new Float64Array(8);
-  private readonly truePeak: TruePeakMeter;
+  /** One per channel (the second idle for mono). */
+  private readonly truePeaks: [TruePeakMeter, TruePeakMeter];
   private readonly subBlockFrames: number;
   private subBlocks = new Float64Array(1024);
   private subBlockCount = 0;
   private openSubBlockFrames = 0;
-  /** Each channel's samples of the current chunk, the true-peak history in front. */
-  private left = new Float64Array(0);
-  private right = new Float64Array(0);
   private leftBlockMax = new Float64Array(0);
   private rightBlockMax = new Float64Array(0);
   private frames = 0;
@@ -97,7 +94,7 @@ export class PcmMeter {
       highPass.a1,
       highPass.a2,
     );
-    this.truePeak = new TruePeakMeter(options.sampleRate);
+    this.truePeaks = [new TruePeakMeter(options.sampleRate), new TruePeakMeter(options.sampleRate)];
     this.subBlockFrames = Math.round(options.sampleRate / 10);
     if (options.envelope) {
       const perPixel = Math.max(1, Math.round(options.sampleRate / options.envelope.pixelsPerSecond));
@@ -107,19 +104,20 @@ export class PcmMeter {
 
   /** Adds whole interleaved frames. */
   push(samples: Float32Array): void {
-    const frames = Math.floor(samples.length / this.channels);
+    const channels = this.channels;
+    const frames = Math.floor(samples.length / channels);
     if (frames === 0) return;
-    const history = this.truePeak.history;
-    this.ensureBuffers(frames, history);
+    this.ensureBlockMax(frames);
     const firstNewSubBlock = this.subBlockCount;
     this.ensureSubBlocks(firstNewSubBlock + Math.ceil(frames / this.subBlockFrames) + 1);
     this.weigh(samples, frames, firstNewSubBlock);
-    this.track(samples, frames, history);
     this.closeSubBlocks(frames);
-    this.truePeak.scan(this.left, frames, this.leftBlockMax, peakBlockFrames);
-    if (this.channels === 2) this.truePeak.scan(this.right, frames, this.rightBlockMax, peakBlockFrames);
-    this.left.copyWithin(0, frames, frames + history);
-    this.right.copyWithin(0, frames, frames + history);
+    this.blockMaxima(samples, frames);
+    if (this.envelope) this.outline(this.envelope, samples, frames);
+    for (let ch = 0; ch < channels; ch++) {
+      const blockMax = ch === 0 ? this.leftBlockMax : this.rightBlockMax;
+      this.truePeaks[ch].scan(samples, channels, ch, frames, blockMax, peakBlockFrames);
+    }
     this.frames += frames;
   }
 
@@ -136,7 +134,7 @@ export class PcmMeter {
       frames: end,
       durationSeconds: end / this.sampleRate,
       samplePeak: running[samplePeak],
-      truePeak: Math.max(this.truePeak.value, running[samplePeak]),
+      truePeak: Math.max(this.truePeaks[0].value, this.truePeaks[1].value, running[samplePeak]),
       flatTopRuns: this.flatTopRuns,
       envelope: this.envelope,
     };
@@ -223,66 +221,66 @@ export class PcmMeter {
   }
 
   /**
-   * Copies both channels into their planes (for the true-peak scan), keeps the largest sample of
-   * each block of `peakBlockFrames` and the sample peak, has flat tops counted, and folds every
-   * frame into the waveform pixel (mono mix min and max, loudest channel).
+   * The largest sample of each block of `peakBlockFrames` per channel (for the true-peak scan),
+   * the sample peak, and flat tops counted where a block reaches full scale.
    */
-  private track(samples: Float32Array, frames: number, history: number) {
+  private blockMaxima(samples: Float32Array, frames: number) {
     const stride = this.channels;
     const rightOffset = this.channels - 1;
-    const left = this.left;
-    const right = this.right;
     const leftBlockMax = this.leftBlockMax;
     const rightBlockMax = this.rightBlockMax;
     const running = this.running;
     let peak = running[samplePeak];
-    let leftLoudest = 0;
-    let rightLoudest = 0;
-    const envelope = this.envelope;
-    const perPixel = envelope ? envelope.samplesPerPixel : 0;
+    for (let start = 0, at = 0; start < frames; start += peakBlockFrames, at++) {
+      const end = Math.min(frames, start + peakBlockFrames);
+      let left = 0;
+      let right = 0;
+      for (let i = start, j = start * stride; i < end; i++, j += stride) {
+        left = Math.max(left, Math.abs(samples[j]));
+        right = Math.max(right, Math.abs(samples[j + rightOffset]));
+      }
+      leftBlockMax[at] = left;
+      rightBlockMax[at] = right;
+      peak = Math.max(peak, left, right);
+      // Flat tops can only be where a block reaches full scale: rare, so counted only there.
+      if (left >= fullScale || right >= fullScale) this.countFlatTops(samples, start, end);
+    }
+    running[samplePeak] = peak;
+  }
+
+  /** Folds every frame into the waveform pixels: mono mix min and max, loudest channel. */
+  private outline(envelope: WaveformEnvelope, samples: Float32Array, frames: number) {
+    const stride = this.channels;
+    const rightOffset = this.channels - 1;
+    const perPixel = envelope.samplesPerPixel;
+    const running = this.running;
     let count = this.pixelFrames;
     let min = running[pixelMin];
     let max = running[pixelMax];
     let loudest = running[pixelLoudest];
-    for (let i = 0, j = 0; i < frames; i++, j += stride) {
-      const l = samples[j];
-      const r = samples[j + rightOffset];
-      left[history + i] = l;
-      right[history + i] = r;
-      const al = l < 0 ? -l : l;
-      const ar = r < 0 ? -r : r;
-      if (al > leftLoudest) leftLoudest = al;
-      if (ar > rightLoudest) rightLoudest = ar;
-      if ((i & (peakBlockFrames - 1)) === peakBlockFrames - 1 || i === frames - 1) {
-        const at = i >> peakBlockShift;
-        // Flat tops can only be where a block reaches full scale: rare, so counted only there.
-        if (leftLoudest >= fullScale || rightLoudest >= fullScale) this.countFlatTops(i, history);
-        leftBlockMax[at] = leftLoudest;
-        rightBlockMax[at] = rightLoudest;
-        if (leftLoudest > peak) peak = leftLoudest;
-        if (rightLoudest > peak) peak = rightLoudest;
-        leftLoudest = 0;
-        rightLoudest = 0;
+    let i = 0;
+    while (i < frames) {
+      if (count === 0) {
+        min = Number.POSITIVE_INFINITY;
+        max = Number.NEGATIVE_INFINITY;
+        loudest = 0;
       }
-      if (perPixel > 0) {
+      // To the end of this pixel or of the chunk, whichever comes first; no branch inside.
+      const end = Math.min(frames, i + perPixel - count);
+      count += end - i;
+      for (let j = i * stride; i < end; i++, j += stride) {
+        const l = samples[j];
+        const r = samples[j + rightOffset];
         const mix = (l + r) * 0.5;
-        const a = Math.max(al, ar);
-        if (count === 0) {
-          min = mix;
-          max = mix;
-          loudest = a;
-        } else {
-          if (mix < min) min = mix;
-          else if (mix > max) max = mix;
-          if (a > loudest) loudest = a;
-        }
-        if (++count === perPixel) {
-          envelope?.addPixel(min, max, loudest);
-          count = 0;
-        }
+        min = Math.min(min, mix);
+        max = Math.max(max, mix);
+        loudest = Math.max(loudest, Math.abs(l), Math.abs(r));
+      }
+      if (count === perPixel) {
+        envelope.addPixel(min, max, loudest);
+        count = 0;
       }
     }
-    running[samplePeak] = peak;
     this.pixelFrames = count;
     running[pixelMin] = min;
     running[pixelMax] = max;
@@ -290,29 +288,27 @@ export class PcmMeter {
   }
 
   /**
-   * Runs of three or more samples at full scale in the block of `peakBlockFrames` ending at frame
-   * `last`, carried over from the block before when a run crosses into it. A block that does not
-   * reach full scale ends every run, so the carry is cleared where it is not looked at.
+   * Runs of three or more samples at full scale in frames `start .. end` of this chunk, carried
+   * over from the block before when a run crosses into it. A block that does not reach full scale
+   * ends every run, so the carry counts only when the last block counted was the one before.
    */
-  private countFlatTops(last: number, history: number) {
-    const start = last - (last & (peakBlockFrames - 1));
+  private countFlatTops(samples: Float32Array, start: number, end: number) {
+    const stride = this.channels;
     const carried = this.flatRunEnd === this.frames + start;
     let runLeft = carried ? this.flatRunLeft : 0;
     let runRight = carried ? this.flatRunRight : 0;
-    for (let i = start; i <= last; i++) {
-      const l = Math.abs(this.left[history + i]);
-      const r = Math.abs(this.right[history + i]);
-      if (l >= fullScale) {
+    for (let i = start; i < end; i++) {
+      if (Math.abs(samples[i * stride]) >= fullScale) {
         if (++runLeft === flatRunLength) this.flatTopRuns++;
       } else runLeft = 0;
-      // Mono is its one channel twice: count it once.
-      if (this.channels === 2 && r >= fullScale) {
+      // Mono has one channel to count.
+      if (stride === 2 && Math.abs(samples[i * stride + 1]) >= fullScale) {
         if (++runRight === flatRunLength) this.flatTopRuns++;
       } else runRight = 0;
     }
     this.flatRunLeft = runLeft;
     this.flatRunRight = runRight;
-    this.flatRunEnd = this.frames + last + 1;
+    this.flatRunEnd = this.frames + end;
   }
 
   private closeSubBlocks(frames: number) {
@@ -321,17 +317,11 @@ export class PcmMeter {
     this.openSubBlockFrames = total % this.subBlockFrames;
   }
 
-  private ensureBuffers(frames: number, history: number) {
-    if (this.left.length >= history + frames) return;
-    const grow = (old: Float64Array) => {
-      const grown = new Float64Array(history + frames);
-      grown.set(old.subarray(0, history));
-      return grown;
-    };
-    this.left = grow(this.left);
-    this.right = grow(this.right);
-    this.leftBlockMax = new Float64Array(Math.ceil(frames / peakBlockFrames));
-    this.rightBlockMax = new Float64Array(Math.ceil(frames / peakBlockFrames));
+  private ensureBlockMax(frames: number) {
+    const blocks = Math.ceil(frames / peakBlockFrames);
+    if (this.leftBlockMax.length >= blocks) return;
+    this.leftBlockMax = new Float64Array(blocks);
+    this.rightBlockMax = new Float64Array(blocks);
   }
 
   private ensureSubBlocks(length: number) {

@@ -11,6 +11,7 @@
  */
 const taps = 49;
 
+/** One channel's true-peak meter. */
 export class TruePeakMeter {
   private readonly factor: number;
   /** phases[p - 1] holds the taps of phase p (1..factor-1); phase 0 is the sample itself. */
@@ -19,6 +20,10 @@ export class TruePeakMeter {
   /** Taps per phase minus one: how many earlier samples an interpolated value reaches back. */
   readonly history: number;
   private peak = 0;
+  /** The last `history` samples seen, and the largest of them. */
+  private readonly tail: Float64Array;
+  private tailMax = 0;
+  private scratchBuffer = new Float64Array(0);
 
   constructor(sampleRate: number) {
     this.factor = sampleRate < 96000 ? 4 : sampleRate < 192000 ? 2 : 1;
@@ -42,33 +47,63 @@ export class TruePeakMeter {
       this.phases.push(phase);
     }
     this.bound = bound;
+    this.tail = new Float64Array(this.history);
   }
 
   /**
-   * Scans `samples[history .. history + frames)` of one channel; `samples[0 .. history)` must hold
-   * the samples that came just before (zeros at the start). `blockMax[b]` is the largest absolute
-   * sample of `samples[history + b * blockFrames ...]` (blocks of `blockFrames`), as the caller
-   * found them on its own pass: whole blocks too quiet to matter are skipped without a look.
+   * Scans one channel of interleaved `samples` (channel `offset` of `stride`), `frames` long, the
+   * tail of the previous call remembered. `blockMax[b]` is the largest absolute sample of block b
+   * (blocks of `blockFrames`), as the caller found it on its own pass: whole blocks too quiet to
+   * matter are skipped without a look, and a block that might matter is copied out and
+   * interpolated.
    */
-  scan(samples: Float64Array, frames: number, blockMax: Float64Array, blockFrames: number): void {
-    const { history, bound } = this;
-    if (this.phases.length === 0) return;
-    const blocks = Math.ceil(frames / blockFrames);
-    let previous = 0;
-    for (let i = 0; i < history; i++) previous = Math.max(previous, Math.abs(samples[i]));
-    for (let b = 0; b < blocks; b++) {
-      const current = blockMax[b];
-      if (current > this.peak) this.peak = current;
-      // An interpolated value in this block is made of this block and the tail of the one before.
-      if (Math.max(current, previous) * bound > this.peak) {
-        const start = history + b * blockFrames;
-        this.interpolate(samples, start, Math.min(history + frames, start + blockFrames));
+  scan(
+    samples: Float32Array,
+    stride: number,
+    offset: number,
+    frames: number,
+    blockMax: Float64Array,
+    blockFrames: number,
+  ): void {
+    const { history, bound, tail } = this;
+    if (this.phases.length > 0) {
+      const blocks = Math.ceil(frames / blockFrames);
+      let previous = this.tailMax;
+      for (let b = 0; b < blocks; b++) {
+        const current = blockMax[b];
+        if (current > this.peak) this.peak = current;
+        // An interpolated value in this block is made of this block and the tail of the one before.
+        if (Math.max(current, previous) * bound > this.peak) {
+          const start = b * blockFrames;
+          const length = Math.min(frames, start + blockFrames) - start;
+          const scratch = this.scratch(history + length);
+          for (let i = 0; i < history + length; i++) {
+            const frame = start - history + i;
+            scratch[i] = frame >= 0 ? samples[frame * stride + offset] : tail[history + frame];
+          }
+          this.interpolate(scratch, history, history + length);
+        }
+        previous = current;
       }
-      previous = current;
     }
+    // Remember the last samples for the next call's first block.
+    if (frames >= history) {
+      for (let i = 0; i < history; i++) tail[i] = samples[(frames - history + i) * stride + offset];
+    } else {
+      tail.copyWithin(0, frames);
+      for (let i = 0; i < frames; i++) tail[history - frames + i] = samples[i * stride + offset];
+    }
+    let tailMax = 0;
+    for (let i = 0; i < history; i++) tailMax = Math.max(tailMax, Math.abs(tail[i]));
+    this.tailMax = tailMax;
   }
 
-  /** Interpolates where a loud enough sample is near: within `history` samples before. */
+  private scratch(length: number): Float64Array {
+    if (this.scratchBuffer.length < length) this.scratchBuffer = new Float64Array(length);
+    return this.scratchBuffer;
+  }
+
+  /** Interpolates `samples[start .. end)` where a loud enough sample is near: within `history` before. */
   private interpolate(samples: Float64Array, start: number, end: number) {
     const { history, phases, bound } = this;
     const p1 = phases[0];
