@@ -83,9 +83,13 @@ describe.each(testDatabases())('publishing, feeds and enclosures on $name', (dat
     const first = await t.app.request('/feeds/feed-show.xml');
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
-    expect((await t.app.request('/feeds/feed-show.xml', { headers: { 'if-none-match': etag } })).status).toBe(
-      304,
-    );
+    const notModified = await t.app.request('/feeds/feed-show.xml', { headers: { 'if-none-match': etag } });
+    expect(notModified.status).toBe(304);
+    // What a cache needs to refresh its copy (RFC 9110 15.4.5), and no body.
+    expect(notModified.headers.get('etag')).toBe(etag);
+    expect(notModified.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(notModified.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await notModified.text()).toBe('');
     const lastModified = first.headers.get('last-modified')!;
     expect(
       (await t.app.request('/feeds/feed-show.xml', { headers: { 'if-modified-since': lastModified } }))

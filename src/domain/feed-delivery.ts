@@ -47,6 +47,14 @@ export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; r
   }
 
   return {
+    /**
+     * The feed when it is in memory and checked within `revalidateMs`, without waiting on a
+     * promise: the node-level fast path answers most polls with it; anything else goes to `get`.
+     */
+    fresh(slug: string): ReadyFeed | null {
+      const entry = cache.get(slug);
+      return entry && deps.clock.now().getTime() - entry.checkedAt < revalidateMs ? entry.feed : null;
+    },
     async get(slug: string): Promise<ReadyFeed | null> {
       const now = deps.clock.now().getTime();
       const entry = cache.get(slug);

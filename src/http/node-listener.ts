@@ -10,12 +10,15 @@ import { feedPath } from './routes/feed-routes.js';
  * and Response per poll halved throughput in `npm run bench`, so those answers are written
  * straight to the socket. Anything else about feeds (404, 301) still goes through Hono.
  */
-export function createNodeListener(fetch: (request: Request) => Response | Promise<Response>, feeds: FeedDelivery) {
+export function createNodeListener(
+  fetch: (request: Request) => Response | Promise<Response>,
+  feeds: FeedDelivery,
+) {
   const hono = getRequestListener(fetch);
   return async function listener(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/feeds/')) {
       const match = feedPath.exec(req.url);
-      const feed = match ? await feeds.get(match[1]).catch(() => null) : null;
+      const feed = match ? (feeds.fresh(match[1]) ?? (await feeds.get(match[1]).catch(() => null))) : null;
       if (feed) {
         const answer = answerFeed(feed, {
           method: req.method,
