@@ -30,17 +30,14 @@ const tiny = 1e-30;
 // Slots of PcmMeter.running.
 const openSum = 0;
 const samplePeak = 1;
-const pixelMin = 2;
-const pixelMax = 3;
-const pixelLoudest = 4;
 // Blocks the true-peak scan may skip whole.
 const peakBlockFrames = 32;
 
 /**
  * EBU R128 / ITU-R BS.1770-4 metering of interleaved float PCM as it streams past: integrated
  * loudness, loudness range, sample and true peak, flat tops (clipping) and the waveform outline
- * (peaks, silences), in one look at each sample. Memory grows only with the recording's length in 100 ms steps
- * (8 bytes each) and waveform pixels, never with the audio itself.
+ * (peaks, silences), a few tight loops over each chunk. Memory grows only with the recording's
+ * length in 100 ms steps (8 bytes each) and waveform pixels, never with the audio itself.
  *
  * Written here rather than taken from a library: the npm meters (ebur128-wasm and the like) take
  * the whole recording as one array (2.4 GB of floats for a 6-hour stereo file), and ffmpeg's
@@ -69,14 +66,12 @@ export class PcmMeter {
   private flatRunEnd = -1;
   private readonly envelope?: WaveformEnvelope;
   /**
-   * The running figures between chunks: the open sub-block's energy sum, the sample peak, and the
-   * waveform pixel being filled (mix min and max, loudest sample). Kept in a Float64Array rather
-   * than in fields: loaded from one, they stay unboxed doubles in the optimised loop, where a field
-   * that once held a small integer made V8 box every assignment (thousands of GCs a recording).
+   * The running figures between chunks: the open sub-block's energy sum and the sample peak. Kept
+   * in a Float64Array rather than in fields: loaded from one, they stay unboxed doubles in the
+   * optimised loop, where a field that once held a small integer made V8 box every assignment
+   * (thousands of GCs a recording).
    */
-  private readonly running = new Float64Array(5);
-  /** Frames in the waveform pixel being filled. */
-  private pixelFrames = 0;
+  private readonly running = new Float64Array(2);
 
   constructor(options: PcmMeterOptions) {
     this.channels = options.channels;
@@ -113,7 +108,7 @@ export class PcmMeter {
     this.weigh(samples, frames, firstNewSubBlock);
     this.closeSubBlocks(frames);
     this.blockMaxima(samples, frames);
-    if (this.envelope) this.outline(this.envelope, samples, frames);
+    this.envelope?.addFrames(samples, this.channels, frames);
     for (let ch = 0; ch < channels; ch++) {
       const blockMax = ch === 0 ? this.leftBlockMax : this.rightBlockMax;
       this.truePeaks[ch].scan(samples, channels, ch, frames, blockMax, peakBlockFrames);
@@ -124,10 +119,6 @@ export class PcmMeter {
   finish(): PcmMeterResult {
     const end = this.frames;
     const running = this.running;
-    if (this.envelope && this.pixelFrames > 0) {
-      this.envelope.addPixel(running[pixelMin], running[pixelMax], running[pixelLoudest]);
-      this.pixelFrames = 0;
-    }
     this.envelope?.finish(end);
     return {
       ...gateLoudness(this.subBlocks, this.subBlockCount),
@@ -246,45 +237,6 @@ export class PcmMeter {
       if (left >= fullScale || right >= fullScale) this.countFlatTops(samples, start, end);
     }
     running[samplePeak] = peak;
-  }
-
-  /** Folds every frame into the waveform pixels: mono mix min and max, loudest channel. */
-  private outline(envelope: WaveformEnvelope, samples: Float32Array, frames: number) {
-    const stride = this.channels;
-    const rightOffset = this.channels - 1;
-    const perPixel = envelope.samplesPerPixel;
-    const running = this.running;
-    let count = this.pixelFrames;
-    let min = running[pixelMin];
-    let max = running[pixelMax];
-    let loudest = running[pixelLoudest];
-    let i = 0;
-    while (i < frames) {
-      if (count === 0) {
-        min = Number.POSITIVE_INFINITY;
-        max = Number.NEGATIVE_INFINITY;
-        loudest = 0;
-      }
-      // To the end of this pixel or of the chunk, whichever comes first; no branch inside.
-      const end = Math.min(frames, i + perPixel - count);
-      count += end - i;
-      for (let j = i * stride; i < end; i++, j += stride) {
-        const l = samples[j];
-        const r = samples[j + rightOffset];
-        const mix = (l + r) * 0.5;
-        min = Math.min(min, mix);
-        max = Math.max(max, mix);
-        loudest = Math.max(loudest, Math.abs(l), Math.abs(r));
-      }
-      if (count === perPixel) {
-        envelope.addPixel(min, max, loudest);
-        count = 0;
-      }
-    }
-    this.pixelFrames = count;
-    running[pixelMin] = min;
-    running[pixelMax] = max;
-    running[pixelLoudest] = loudest;
   }
 
   /**

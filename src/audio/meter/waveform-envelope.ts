@@ -13,6 +13,9 @@ export class WaveformEnvelope {
   private loudest = new Float32Array(4096);
   private length = 0;
   private frames = 0;
+  /** The pixel being filled: mix min, mix max, loudest; and how many frames it holds. */
+  private readonly open = new Float64Array(3);
+  private openFrames = 0;
 
   constructor(
     readonly samplesPerPixel: number,
@@ -23,8 +26,56 @@ export class WaveformEnvelope {
     }
   }
 
-  /** One pixel: the lowest and highest value of the mono mix, the loudest sample of any channel. */
-  addPixel(min: number, max: number, loudest: number): void {
+  /**
+   * Folds interleaved frames (1 or 2 channels) into the pixels: the mono mix's min and max, the
+   * loudest channel. The pixel being filled lives in a Float64Array between calls, so its figures
+   * stay unboxed doubles in the loop (see PcmMeter.running).
+   */
+  addFrames(samples: Float32Array, channels: 1 | 2, frames: number): void {
+    const rightOffset = channels - 1;
+    const perPixel = this.samplesPerPixel;
+    const open = this.open;
+    let count = this.openFrames;
+    let min = open[0];
+    let max = open[1];
+    let loudest = open[2];
+    let i = 0;
+    while (i < frames) {
+      if (count === 0) {
+        min = Number.POSITIVE_INFINITY;
+        max = Number.NEGATIVE_INFINITY;
+        loudest = 0;
+      }
+      // To the end of this pixel or of the chunk, whichever comes first; no branch inside.
+      const end = Math.min(frames, i + perPixel - count);
+      count += end - i;
+      for (let j = i * channels; i < end; i++, j += channels) {
+        const l = samples[j];
+        const r = samples[j + rightOffset];
+        const mix = (l + r) * 0.5;
+        min = Math.min(min, mix);
+        max = Math.max(max, mix);
+        loudest = Math.max(loudest, Math.abs(l), Math.abs(r));
+      }
+      if (count === perPixel) {
+        this.addPixel(min, max, loudest);
+        count = 0;
+      }
+    }
+    this.openFrames = count;
+    open[0] = min;
+    open[1] = max;
+    open[2] = loudest;
+  }
+
+  /** The recording's length in frames, once it is known; the last, partial pixel is closed. */
+  finish(frames: number): void {
+    if (this.openFrames > 0) this.addPixel(this.open[0], this.open[1], this.open[2]);
+    this.openFrames = 0;
+    this.frames = frames;
+  }
+
+  private addPixel(min: number, max: number, loudest: number): void {
     if (this.length === this.min.length) {
       this.min = grow(this.min);
       this.max = grow(this.max);
@@ -34,11 +85,6 @@ export class WaveformEnvelope {
     this.max[this.length] = max;
     this.loudest[this.length] = loudest;
     this.length++;
-  }
-
-  /** The recording's length in frames, once it is known: the last pixel may be partial. */
-  finish(frames: number): void {
-    this.frames = frames;
   }
 
   get pixels(): number {
