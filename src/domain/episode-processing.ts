@@ -123,6 +123,8 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         // checked first (a short decode of its end says whether the claim is real), and a file
         // that fails to decode is checked after, for the plain reason.
         context.progress('loudness', 4);
+        // Tags are read meanwhile (music-metadata, in this process, mostly waiting on the disk).
+        const reading = readTags(source).catch(() => null);
         const limits = { maxDurationSeconds: deps.maxDurationSeconds, probe };
         if (probe.durationSeconds > deps.maxDurationSeconds) await validateRecording(tools, source, limits);
         let input: PcmMeterResult | undefined;
@@ -144,7 +146,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           decodedSeconds: input?.durationSeconds,
         });
         if (!input) throw meterError;
-        const tags = await readTags(source).catch(() => null);
+        const tags = await reading;
 
         const targetLufs = show.loudness_target_lufs ?? deps.defaultTargetLufs;
         const deliveryFile = path.join(workDir, 'delivery.mp3');
