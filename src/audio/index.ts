@@ -12,6 +12,7 @@ export {
 } from './encode-delivery.js';
 export type { DeliveryChapter } from './ffmetadata.js';
 export { FfmpegError } from './ffmpeg-error.js';
+export { type FirstPass, firstPass } from './first-pass.js';
 export { type MeasureLoudnessOptions, measureLoudness } from './measure-loudness.js';
 export { type MeterAudioOptions, meterAudio } from './meter/meter-audio.js';
 export type { PcmMeterResult } from './meter/pcm-meter.js';

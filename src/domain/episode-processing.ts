@@ -4,16 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import {
-  AudioRejectedError,
-  encodeDelivery,
-  type MediaTools,
-  meterAudio,
-  type PcmMeterResult,
-  probeAudio,
-  readTags,
-  validateRecording,
-} from '../audio/index.js';
+import { AudioRejectedError, encodeDelivery, firstPass, type MediaTools } from '../audio/index.js';
 import type { Database, EpisodeRow } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import {
@@ -114,39 +105,11 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       try {
         context.progress('probe', 1);
         const source = await localCopy(payload.sourceKey, workDir);
-        const probe = await probeAudio(tools, source);
-        const mono = probe.audio.channels === 1;
-
-        // The first pass decodes the whole recording, metered at the delivery's channel layout
-        // (loudness, true peak, clipping, waveform outline): what decodes is then known, and
-        // validation needs no decodes of its own. Only a file claiming more than the limit is
-        // checked first (a short decode of its end says whether the claim is real), and a file
-        // that fails to decode is checked after, for the plain reason.
-        context.progress('loudness', 4);
-        // Tags are read meanwhile (music-metadata, in this process, mostly waiting on the disk).
-        const reading = readTags(source).catch(() => null);
-        const limits = { maxDurationSeconds: deps.maxDurationSeconds, probe };
-        if (probe.durationSeconds > deps.maxDurationSeconds) await validateRecording(tools, source, limits);
-        let input: PcmMeterResult | undefined;
-        let meterError: unknown;
-        try {
-          input = await meterAudio(tools, source, {
-            channels: mono ? 1 : 2,
-            sampleRate: probe.audio.sampleRate,
-            sampleFormat: probe.audio.sampleFormat,
-            envelope: { pixelsPerSecond: 20 },
-            durationSeconds: probe.durationSeconds,
-            onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
-          });
-        } catch (error) {
-          meterError = error;
-        }
-        const recording = await validateRecording(tools, source, {
-          ...limits,
-          decodedSeconds: input?.durationSeconds,
+        const { probe, recording, input, tags } = await firstPass(tools, source, {
+          maxDurationSeconds: deps.maxDurationSeconds,
+          onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
         });
-        if (!input) throw meterError;
-        const tags = await reading;
+        const mono = probe.audio.channels === 1;
 
         const targetLufs = show.loudness_target_lufs ?? deps.defaultTargetLufs;
         const deliveryFile = path.join(workDir, 'delivery.mp3');
