@@ -148,11 +148,12 @@ export function createContainer(options: ContainerOptions) {
     logger,
   });
   const tools = resolveMediaTools(options.media);
+  const tempDir = options.tempDir ?? tmpdir();
   const transcription = createEpisodeTranscription({
     db: kysely,
     store,
     transcripts,
-    tempDir: options.tempDir ?? tmpdir(),
+    tempDir,
     transcribe: (file) => runTranscriber(file, { command: options.transcriberCommand ?? 'false' }),
   });
   // Processing and chapter embedding load the ffmpeg wrapper and the tag reader (~6 MB of
@@ -171,7 +172,7 @@ export function createContainer(options: ContainerOptions) {
         store,
         clock,
         tools,
-        tempDir: options.tempDir ?? tmpdir(),
+        tempDir,
         onAudioChanged: rebuildIfPublished,
       });
       const processing = createEpisodeProcessing({
@@ -179,7 +180,7 @@ export function createContainer(options: ContainerOptions) {
         store,
         clock,
         tools,
-        tempDir: options.tempDir ?? tmpdir(),
+        tempDir,
         maxDurationSeconds: options.limits.maxDurationSeconds,
         defaultTargetLufs: options.loudnessTargetLufs,
         adoptCover: async (episodeId, picture) => {

@@ -2,6 +2,10 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database.js';
+import type { PublicUrls } from './domain/public-urls.js';
+import { createShareImages } from './domain/share-image.js';
+import { createSocialDraftsService } from './domain/social-drafts-service.js';
+import { createWebhooksService } from './domain/webhooks-service.js';
 import type { AppEnv } from './http/app-env.js';
 import { shareImageRoutes, socialRoutes } from './http/routes/social-routes.js';
 import { webhooksRoutes } from './http/routes/webhooks-routes.js';
@@ -10,10 +14,6 @@ import type { JobContext } from './jobs/worker.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { BlobStore } from './storage/blob-store.js';
-import type { PublicUrls } from './domain/public-urls.js';
-import { createShareImages } from './domain/share-image.js';
-import { createSocialDraftsService } from './domain/social-drafts-service.js';
-import { createWebhooksService } from './domain/webhooks-service.js';
 
 export interface SocialModuleDeps {
   db: Kysely<Database>;
@@ -83,9 +83,13 @@ export function createSocialModule(deps: SocialModuleDeps) {
     async onEpisodePublishedOrScheduled(episodeId: string): Promise<void> {
       const event = await drafts.episodeEvent(episodeId);
       if (!event) return;
-      await queue.enqueue('generate-social-drafts', { episodeId }, {
-        dedupeKey: `social-drafts:${episodeId}`,
-      });
+      await queue.enqueue(
+        'generate-social-drafts',
+        { episodeId },
+        {
+          dedupeKey: `social-drafts:${episodeId}`,
+        },
+      );
       if (event.status === 'published') {
         await webhooks.emit({
           showId: event.showId,

@@ -4,7 +4,12 @@ import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
 import { type FfmpegInput, type FfmpegOutput, runFfmpeg } from './ffmpeg-runner.js';
 import { limitThenEncode } from './limit-then-encode.js';
 import { PcmMeter, type PcmMeterResult } from './meter/pcm-meter.js';
-import { type SignalReport, type SilenceSettings, signalReport } from './meter/signal-report.js';
+import {
+  meteredLoudness,
+  type SignalReport,
+  type SilenceSettings,
+  signalReport,
+} from './meter/signal-report.js';
 import { limitedChain, planLoudnessGain } from './plan-loudness-gain.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
@@ -96,7 +101,7 @@ export async function encodeDelivery(
   // Channel conversion comes first: the first pass measured this same layout.
   const headFilters = [`aformat=channel_layouts=${options.mono ? 'mono' : 'stereo'}`];
   const plan = await planLoudnessGain(tools, input, {
-    measured: signalReport(metered).loudness,
+    measured: meteredLoudness(metered),
     aimLufs: targetLufs + encoderLossDb,
     ceilingDbtp: ceiling,
     channels,

@@ -13,16 +13,7 @@ export {
 export type { DeliveryChapter } from './ffmetadata.js';
 export { FfmpegError } from './ffmpeg-error.js';
 export { type FirstPass, firstPass } from './first-pass.js';
-export { type MeasureLoudnessOptions, measureLoudness } from './measure-loudness.js';
-export { type MeterAudioOptions, meterAudio } from './meter/meter-audio.js';
-export type { PcmMeterResult } from './meter/pcm-meter.js';
-export {
-  type AudiowaveformJson,
-  edgeSilence,
-  type SignalReport,
-  type Silence,
-  signalReport,
-} from './meter/signal-report.js';
+export { meteredLoudness } from './meter/signal-report.js';
 export type { LoudnessMeasurement } from './parse-loudness-log.js';
 export { type AudioProbe, probeAudio } from './probe-audio.js';
 export { type RecordingTags, readTags } from './read-tags.js';

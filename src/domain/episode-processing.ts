@@ -4,7 +4,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import { AudioRejectedError, encodeDelivery, firstPass, type MediaTools } from '../audio/index.js';
+import {
+  AudioRejectedError,
+  encodeDelivery,
+  firstPass,
+  type MediaTools,
+  meteredLoudness,
+} from '../audio/index.js';
 import type { Database, EpisodeRow } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import {
@@ -161,15 +167,16 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         );
         const original = await findMediaFile(db, payload.sourceKey);
 
+        const inputLoudness = meteredLoudness(input);
         const quality: QualityReport = {
-          inputLufs: round1(input.integratedLufs),
-          inputTruePeakDbtp: round1(dbfs(input.truePeak)),
+          inputLufs: round1(inputLoudness.integratedLufs),
+          inputTruePeakDbtp: round1(inputLoudness.truePeakDbtp),
           outputLufs: round1(output.loudness.integratedLufs),
           truePeakDbtp: round1(output.loudness.truePeakDbtp),
           lra: round1(output.loudness.lra),
           targetLufs,
           // Flat tops at full scale, or a true peak so far over 0 dBTP that playback clips.
-          clipping: input.flatTopRuns > 0 || dbfs(input.truePeak) > 0.5,
+          clipping: input.flatTopRuns > 0 || inputLoudness.truePeakDbtp > 0.5,
           leadingSilenceSeconds: output.leadingSilenceSeconds,
           trailingSilenceSeconds: output.trailingSilenceSeconds,
           sampleRate: probe.audio.sampleRate,
@@ -262,10 +269,6 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       }
     },
   };
-}
-
-function dbfs(linear: number): number {
-  return linear > 0 ? 20 * Math.log10(linear) : -99;
 }
 
 function round1(value: number): number {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
-import type { Logger } from '../shared/logger.js';
 import { randomToken } from '../shared/ids.js';
+import type { Logger } from '../shared/logger.js';
 import type { ClaimedJob, JobQueue } from './job-queue.js';
 import type { JobKind, JobPayloads } from './job-types.js';
 

@@ -1,9 +1,9 @@
 import type { TranscriptFormat } from './detect-transcript-format.js';
-import type { ParsedCues } from './parsed-cues.js';
 import { parsePlainText } from './parse-plain-text.js';
 import { parseSrt } from './parse-srt.js';
 import { parseTranscriptJson } from './parse-transcript-json.js';
 import { parseVtt } from './parse-vtt.js';
+import type { ParsedCues } from './parsed-cues.js';
 import { prepareText } from './source-text.js';
 import { TranscriptParseError } from './transcript-errors.js';
 

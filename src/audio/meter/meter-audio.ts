@@ -1,4 +1,4 @@
-import { type FfmpegInput, runFfmpeg } from '../ffmpeg-runner.js';
+import { runFfmpeg } from '../ffmpeg-runner.js';
 import type { MediaTools } from '../resolve-media-tools.js';
 import { PcmMeter, type PcmMeterOptions, type PcmMeterResult } from './pcm-meter.js';
 import { type PcmFormat, pcmSink } from './pcm-sink.js';
@@ -21,7 +21,7 @@ export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 's
 }
 
 /**
- * Decodes the first audio stream of `file` to float PCM and meters it (PcmMeter) as it streams: one
+ * Decodes the first audio stream of `file` to PCM and meters it (PcmMeter) as it streams: one
  * decode for loudness, true peak, clipping, silences and waveform peaks. Node meters on one core
  * while ffmpeg decodes on the other.
  *
@@ -37,7 +37,6 @@ export async function meterAudio(
   // A container that does not say its rate (ffprobe gives 0) is metered at 44.1 kHz.
   const sampleRate = options.sampleRate > 0 ? options.sampleRate : 44100;
   const meter = new PcmMeter({ ...options, sampleRate });
-  const inputs: FfmpegInput[] = [{ path: file }];
   const filters = [
     `aformat=channel_layouts=${options.channels === 1 ? 'mono' : 'stereo'}`,
     ...(options.filters ?? []),
@@ -45,7 +44,7 @@ export async function meterAudio(
   const format: PcmFormat =
     !options.filters?.length && /^s16p?$/.test(options.sampleFormat ?? '') ? 's16le' : 'f32le';
   await runFfmpeg(tools, {
-    inputs,
+    inputs: [{ path: file }],
     outputs: [
       {
         target: pcmSink(format, options.channels, (samples) => meter.push(samples)),

@@ -41,34 +41,38 @@ export function dbfs(linear: number): number {
 }
 
 /**
- * The report of a metered signal after a linear gain of `gainDb` (0: the signal itself). A gain
- * scales every sample by one factor, so loudness, peaks and thresholds move by exactly `gainDb`
- * and the loudness range not at all: no second decode is needed to know them. `ceiling` (linear)
- * caps the waveform where a limiter holds the peaks.
+ * The loudness figures of a metered signal after a linear gain of `gainDb` (0: the signal
+ * itself). A gain scales every sample by one factor, so loudness, peaks and thresholds move by
+ * exactly `gainDb` and the loudness range not at all: no second decode is needed to know them.
  */
+export function meteredLoudness(metered: PcmMeterResult, gainDb = 0): LoudnessMeasurement {
+  const silent = metered.integratedLufs <= -70;
+  return {
+    integratedLufs: silent ? -70 : metered.integratedLufs + gainDb,
+    truePeakDbtp: metered.truePeak > 0 ? dbfs(metered.truePeak) + gainDb : -99,
+    lra: metered.lra,
+    thresholdLufs: silent ? -70 : metered.thresholdLufs + gainDb,
+    targetOffset: 0,
+  };
+}
+
+/** The whole report of a metered signal after a linear gain of `gainDb` (see meteredLoudness). */
 export function signalReport(
   metered: PcmMeterResult,
-  options: { gainDb?: number; ceiling?: number; silence?: SilenceSettings } = {},
+  options: { gainDb?: number; silence?: SilenceSettings } = {},
 ): SignalReport {
   const { envelope } = metered;
   if (!envelope) throw new Error('the signal was metered without its waveform envelope');
   const gainDb = options.gainDb ?? 0;
-  const silent = metered.integratedLufs <= -70;
   const silences = envelope.silences(
     options.silence?.noiseDb ?? -40,
     options.silence?.minSeconds ?? 0.5,
     gainDb,
   );
   const edges = edgeSilence(silences, metered.durationSeconds);
-  const data = envelope.peakData(gainDb, options.ceiling);
+  const data = envelope.peakData(gainDb);
   return {
-    loudness: {
-      integratedLufs: silent ? -70 : metered.integratedLufs + gainDb,
-      truePeakDbtp: metered.truePeak > 0 ? dbfs(metered.truePeak) + gainDb : -99,
-      lra: metered.lra,
-      thresholdLufs: silent ? -70 : metered.thresholdLufs + gainDb,
-      targetOffset: 0,
-    },
+    loudness: meteredLoudness(metered, gainDb),
     samplePeakDbfs: metered.samplePeak > 0 ? dbfs(metered.samplePeak) + gainDb : -99,
     silences,
     leadingSilenceSeconds: edges.leadingSeconds,

@@ -95,13 +95,12 @@ export class WaveformEnvelope {
    * BBC audiowaveform's JSON data (8 bits: min/max pairs) after `gainDb`, clipped at `ceiling`
    * (linear) when a limiter holds the peaks there.
    */
-  peakData(gainDb = 0, ceiling = Number.POSITIVE_INFINITY): number[] {
+  peakData(gainDb = 0): number[] {
     const gain = 10 ** (gainDb / 20);
     const data = new Array<number>(this.length * 2);
     const eightBit = (v: number) => {
-      const held = Math.max(-ceiling, Math.min(ceiling, v * gain));
       // As audiowaveform does: to 16 bits, then keep the top byte.
-      return Math.max(-32768, Math.min(32767, Math.floor(held * 32768))) >> 8;
+      return Math.max(-32768, Math.min(32767, Math.floor(v * gain * 32768))) >> 8;
     };
     for (let i = 0; i < this.length; i++) {
       data[2 * i] = eightBit(this.min[i]);
