@@ -6,11 +6,9 @@ import { findEpisodeById, listEpisodeIdsOfShow } from './db/repositories/episode
 import { deleteMediaFilesOfShow } from './db/repositories/media-files-repository.js';
 import { findShowById, findShowBySlugHistory } from './db/repositories/shows-repository.js';
 import { createArtworkService } from './domain/artwork-service.js';
-import type { createChapterEmbedding } from './domain/chapter-embedding.js';
 import { createChaptersService } from './domain/chapters-service.js';
 import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
-import type { createEpisodeProcessing, RecordingRejectedError } from './domain/episode-processing.js';
 import { createEpisodeTranscription } from './domain/episode-transcription.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
@@ -34,7 +32,8 @@ import { transcriptsRoutes } from './http/routes/transcripts-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
-import { createWorker, type JobHandlers, PermanentJobError } from './jobs/worker.js';
+import { createWorker, type JobHandlers } from './jobs/worker.js';
+import { createMediaJobsModule } from './media-jobs-module.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { createSocialModule } from './social-module.js';
@@ -61,13 +60,6 @@ export interface ContainerOptions {
   mediaOrigins?: string[];
   /** TRANSCRIBER=command: the program that turns delivery audio into WebVTT or SRT. */
   transcriberCommand?: string;
-}
-
-/** The job side that loadMediaJobs builds on first use (type imports only: erased at run time). */
-interface MediaJobs {
-  chapterEmbedding: ReturnType<typeof createChapterEmbedding>;
-  processing: ReturnType<typeof createEpisodeProcessing>;
-  RecordingRejectedError: typeof RecordingRejectedError;
 }
 
 /**
@@ -156,67 +148,35 @@ export function createContainer(options: ContainerOptions) {
     tempDir,
     transcribe: (file) => runTranscriber(file, { command: options.transcriberCommand ?? 'false' }),
   });
-  // Processing and chapter embedding load the ffmpeg wrapper and the tag reader (~6 MB of
-  // memory, measured): imported on the first job that needs them, so an API-only process
-  // (EMBEDDED_WORKER=false) never pays for them and a worker only once it has work.
-  let mediaJobs: Promise<MediaJobs> | undefined;
-  const loadMediaJobs = (): Promise<MediaJobs> =>
-    (mediaJobs ??= (async () => {
-      const [{ createChapterEmbedding }, { createEpisodeProcessing, RecordingRejectedError }] =
-        await Promise.all([
-          import('./domain/chapter-embedding.js'),
-          import('./domain/episode-processing.js'),
-        ]);
-      const chapterEmbedding = createChapterEmbedding({
-        db: kysely,
-        store,
-        clock,
-        tools,
-        tempDir,
-        onAudioChanged: rebuildIfPublished,
-      });
-      const processing = createEpisodeProcessing({
-        db: kysely,
-        store,
-        clock,
-        tools,
-        tempDir,
-        maxDurationSeconds: options.limits.maxDurationSeconds,
-        defaultTargetLufs: options.loudnessTargetLufs,
-        adoptCover: async (episodeId, picture) => {
-          await artwork.setEpisodeArtwork(episodeId, picture.format, picture.data);
-        },
-        onProcessed: async (episodeId, { speech }) => {
-          const episode = await findEpisodeById(kysely, episodeId);
-          const show = episode && (await findShowById(kysely, episode.show_id));
-          if (!episode || !show) return;
-          await transcripts.savePlaceholder(episodeId, show.language, speech, episode.duration_seconds ?? 0);
-          if (options.transcriberCommand) {
-            await queue.enqueue(
-              'transcribe',
-              { episodeId },
-              { dedupeKey: `transcribe:${episodeId}`, maxAttempts: 2 },
-            );
-          }
-        },
-      });
-      return { chapterEmbedding, processing, RecordingRejectedError };
-    })().catch((error) => {
-      mediaJobs = undefined; // a failed import is retried by the job's next attempt
-      throw error;
-    }));
-
-  const handlers: JobHandlers = {
-    'process-episode': async (payload, context) => {
-      const { processing, RecordingRejectedError } = await loadMediaJobs();
-      try {
-        await processing.process(payload, context);
-      } catch (error) {
-        // A recording that cannot be used will not get better on a retry.
-        if (error instanceof RecordingRejectedError) throw new PermanentJobError(error.reason);
-        throw error;
+  const media = createMediaJobsModule({
+    db: kysely,
+    store,
+    clock,
+    tools,
+    tempDir,
+    maxDurationSeconds: options.limits.maxDurationSeconds,
+    defaultTargetLufs: options.loudnessTargetLufs,
+    adoptCover: async (episodeId, picture) => {
+      await artwork.setEpisodeArtwork(episodeId, picture.format, picture.data);
+    },
+    onProcessed: async (episodeId, { speech }) => {
+      const episode = await findEpisodeById(kysely, episodeId);
+      const show = episode && (await findShowById(kysely, episode.show_id));
+      if (!episode || !show) return;
+      await transcripts.savePlaceholder(episodeId, show.language, speech, episode.duration_seconds ?? 0);
+      if (options.transcriberCommand) {
+        await queue.enqueue(
+          'transcribe',
+          { episodeId },
+          { dedupeKey: `transcribe:${episodeId}`, maxAttempts: 2 },
+        );
       }
     },
+    onAudioChanged: rebuildIfPublished,
+  });
+
+  const handlers: JobHandlers = {
+    ...media.handlers,
     'rebuild-feed': async ({ showId }) => {
       await feedPublisher.rebuild(showId);
     },
@@ -225,8 +185,6 @@ export function createContainer(options: ContainerOptions) {
       await tus.cleanUpExpired();
     },
     ...social.handlers,
-    'write-chapters': async ({ episodeId }, context) =>
-      (await loadMediaJobs()).chapterEmbedding.embed(episodeId, context.jobId),
     transcribe: async ({ episodeId }, context) => transcription.run(episodeId, context.jobId),
   };
   const worker = createWorker({
