@@ -46,19 +46,22 @@ export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; r
     };
   }
 
+  /**
+   * The feed when it is in memory and checked within `revalidateMs`, without waiting on a
+   * promise: the node-level fast path answers most polls with it; anything else goes to `get`.
+   */
+  function fresh(slug: string, now = deps.clock.now().getTime()): ReadyFeed | null {
+    const entry = cache.get(slug);
+    return entry && now - entry.checkedAt < revalidateMs ? entry.feed : null;
+  }
+
   return {
-    /**
-     * The feed when it is in memory and checked within `revalidateMs`, without waiting on a
-     * promise: the node-level fast path answers most polls with it; anything else goes to `get`.
-     */
-    fresh(slug: string): ReadyFeed | null {
-      const entry = cache.get(slug);
-      return entry && deps.clock.now().getTime() - entry.checkedAt < revalidateMs ? entry.feed : null;
-    },
+    fresh: (slug: string) => fresh(slug),
     async get(slug: string): Promise<ReadyFeed | null> {
       const now = deps.clock.now().getTime();
+      const ready = fresh(slug, now);
+      if (ready) return ready;
       const entry = cache.get(slug);
-      if (entry && now - entry.checkedAt < revalidateMs) return entry.feed;
       if (entry) {
         const etag = await findFeedEtagBySlug(deps.db, slug);
         if (etag && `"${etag}"` === entry.feed.etag) {
