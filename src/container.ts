@@ -36,9 +36,9 @@ import { createWorker, type JobHandlers } from './jobs/worker.js';
 import { createMediaJobsModule } from './media-jobs-module.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
-import { createSocialModule } from './social-module.js';
+import { createSocialModule } from './social/social-module.js';
 import type { BlobStore } from './storage/blob-store.js';
-import { runTranscriber } from './transcription/run-transcriber.js';
+import { runTranscriber } from './transcriber/run-transcriber.js';
 
 export interface ContainerOptions {
   db: Db;

@@ -8,7 +8,7 @@ import { validationHook } from '../src/http/validation-hook.js';
 import type { JobContext } from '../src/jobs/worker.js';
 import { createLogger } from '../src/shared/logger.js';
 import { type Channel, channelRules, channels, fitsLimit, measureLength } from '../src/social/index.js';
-import { createSocialModule, type SocialModule } from '../src/social-module.js';
+import { createSocialModule, type SocialModule } from '../src/social/social-module.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';

@@ -11,7 +11,7 @@ import { createJobQueue } from '../src/jobs/job-queue.js';
 import { jobKinds } from '../src/jobs/job-types.js';
 import { createWorker, type JobHandlers } from '../src/jobs/worker.js';
 import { createLogger } from '../src/shared/logger.js';
-import { createSocialModule } from '../src/social-module.js';
+import { createSocialModule } from '../src/social/social-module.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';

@@ -8,7 +8,7 @@ import {
   TranscriptParseError,
   toChaptersJson,
   validateChapters,
-} from '../transcripts/index.js';
+} from '../timed-text/index.js';
 import { NotFoundError, UnprocessableError } from './errors.js';
 
 /** Chapters: Podcasting 2.0 JSON (1.2) or plain `00:00 Intro` lines, checked against the duration. */

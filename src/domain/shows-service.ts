@@ -13,11 +13,11 @@ import { podcastGuid } from '../feeds/podcast-guid.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { slugify } from '../shared/slugify.js';
+import { channels as socialChannels } from '../social/channels.js';
 import { isAppleCategory } from './apple-categories.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Page } from './page.js';
 import { type Show, type ShowInput, type ShowPatch, type ShowUrls, toShow } from './show.js';
-import { socialChannels } from './social-channels.js';
 
 export interface ShowsServiceDeps {
   db: Kysely<Database>;

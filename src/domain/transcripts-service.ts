@@ -20,7 +20,7 @@ import {
   toSrt,
   toVtt,
   validateCues,
-} from '../transcripts/index.js';
+} from '../timed-text/index.js';
 import type { EpisodeExtra, TranscriptState } from './episode.js';
 import { NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from './errors.js';
 

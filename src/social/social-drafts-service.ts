@@ -8,19 +8,13 @@ import {
   listSocialDraftsOfEpisode,
   updateSocialDraft,
 } from '../db/repositories/social-drafts-repository.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../domain/errors.js';
+import type { PublicUrls } from '../domain/public-urls.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
-import {
-  blueskyFacets,
-  type Channel,
-  channelRules,
-  type Draft,
-  fitsLimit,
-  measureLength,
-} from '../social/index.js';
-import { ConflictError, NotFoundError, UnprocessableError } from './errors.js';
-import type { PublicUrls } from './public-urls.js';
+import type { WebhooksService } from '../webhooks/webhooks-service.js';
+import { blueskyFacets, type Channel, channelRules, type Draft, fitsLimit, measureLength } from './index.js';
 import type { ShareImages } from './share-image.js';
 import {
   type Actor,
@@ -32,7 +26,6 @@ import {
   sortedByChannel,
   toDraft,
 } from './social-draft.js';
-import type { WebhooksService } from './webhooks-service.js';
 
 /**
  * Social drafts: made by a job when an episode is published or scheduled, one per channel the

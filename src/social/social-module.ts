@@ -1,19 +1,19 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database } from './db/database.js';
-import type { PublicUrls } from './domain/public-urls.js';
-import { createShareImages } from './domain/share-image.js';
-import { createSocialDraftsService } from './domain/social-drafts-service.js';
-import { createWebhooksService } from './domain/webhooks-service.js';
-import type { AppEnv } from './http/app-env.js';
-import { shareImageRoutes, socialRoutes } from './http/routes/social-routes.js';
-import { webhooksRoutes } from './http/routes/webhooks-routes.js';
-import type { JobQueue } from './jobs/job-queue.js';
-import type { JobContext } from './jobs/worker.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
-import type { BlobStore } from './storage/blob-store.js';
+import type { Database } from '../db/database.js';
+import type { PublicUrls } from '../domain/public-urls.js';
+import type { AppEnv } from '../http/app-env.js';
+import { shareImageRoutes, socialRoutes } from '../http/routes/social-routes.js';
+import { webhooksRoutes } from '../http/routes/webhooks-routes.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { JobContext } from '../jobs/worker.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { createWebhooksService } from '../webhooks/webhooks-service.js';
+import { createShareImages } from './share-image.js';
+import { createSocialDraftsService } from './social-drafts-service.js';
 
 export interface SocialModuleDeps {
   db: Kysely<Database>;

@@ -13,13 +13,14 @@ import {
   listWebhooksOfShow,
   updateDelivery,
 } from '../db/repositories/webhooks-repository.js';
+import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { type JobContext, PermanentJobError } from '../jobs/worker.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
-import { type Channel, generateWebhookSecret, signWebhook } from '../social/index.js';
-import { InvalidInputError, NotFoundError } from './errors.js';
+import type { Channel } from '../social/index.js';
+import { generateWebhookSecret, signWebhook } from './webhook-signature.js';
 
 export const webhookEvents = [
   'episode.published',
