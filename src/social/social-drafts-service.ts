@@ -39,7 +39,7 @@ export function createSocialDraftsService(deps: {
   logger: Logger;
   shareImages: ShareImages;
   /** The webhook outbox; draft events are emitted inside the draft's own transaction. */
-  events: Pick<WebhooksService, 'emit' | 'cancelDraft' | 'wake'>;
+  outbox: Pick<WebhooksService, 'emit' | 'cancelDraft' | 'wake'>;
 }) {
   const { db, clock, urls } = deps;
 
@@ -132,8 +132,8 @@ export function createSocialDraftsService(deps: {
       if (!done) return null;
       const fresh = (await findSocialDraft(trx, draftId))!;
       const draft = toDraft(fresh, episode, show, urls.base);
-      if (action === 'rejected') await deps.events.cancelDraft(draftId, trx);
-      await deps.events.emit(
+      if (action === 'rejected') await deps.outbox.cancelDraft(draftId, trx);
+      await deps.outbox.emit(
         {
           showId: show.id,
           type: action === 'approved' ? 'draft.approved' : 'draft.rejected',
@@ -146,7 +146,7 @@ export function createSocialDraftsService(deps: {
       return draft;
     });
     if (!changed) throw refuse(); // someone else changed it first
-    deps.events.wake();
+    deps.outbox.wake();
     return changed;
   }
 
@@ -250,7 +250,7 @@ export function createSocialDraftsService(deps: {
           const row = rows.find((r) => r.channel === draft.channel);
           if (!row) await insertSocialDraft(trx, newRow(episodeId, draft, image, actor));
           if (!row || row.status === 'delivered') continue;
-          await deps.events.cancelDraft(row.id, trx);
+          await deps.outbox.cancelDraft(row.id, trx);
           await updateSocialDraft(trx, row.id, [row.status], {
             ...content(draft, image),
             status: 'draft',

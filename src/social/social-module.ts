@@ -1,13 +1,9 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import type { DomainEvents } from '../domain/domain-events.js';
 import type { PublicUrls } from '../domain/public-urls.js';
-import type { AppEnv } from '../http/app-env.js';
-import { shareImageRoutes, socialRoutes } from '../http/routes/social-routes.js';
-import { webhooksRoutes } from '../http/routes/webhooks-routes.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { JobContext } from '../jobs/worker.js';
+import type { JobHandlers } from '../jobs/worker.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -22,26 +18,23 @@ export interface SocialModuleDeps {
   queue: JobQueue;
   urls: PublicUrls;
   logger: Logger;
+  events: DomainEvents;
   fetch?: typeof fetch;
-  /** Tell a same-process worker there is work now. */
-  poke?: () => void;
   /** Per delivery attempt; 10 s unless a test wants a quicker timeout. */
   webhookTimeoutMs?: number;
 }
 
-/** The job kinds this module adds (the lead adds them to JobPayloads). */
-export interface SocialJobPayloads {
-  'generate-social-drafts': { episodeId: string };
-  'deliver-webhook': { deliveryId: string };
-}
-
 /**
- * Issue 6 in one piece for the composition root: social drafts, the share image and signed
- * webhook delivery, with their routes, job handlers and the hook publishing calls. It builds
- * HTTP sub-apps, so it is wiring like container.ts rather than a domain service.
+ * The social feature in one piece: drafts per channel, the share image and signed webhook
+ * delivery, with the job handlers they need and the rules that start them. Its HTTP routes are
+ * in http/routes/ (social-routes.ts, webhooks-routes.ts) and take these services.
+ *
+ * - published or scheduled (also a scheduled one going live) → a `generate-social-drafts` job,
+ *   and `episode.published` / `episode.scheduled` to the webhook subscribers, once each;
+ * - an approved draft reached a receiver → the draft is marked delivered.
  */
 export function createSocialModule(deps: SocialModuleDeps) {
-  const { db, store, clock, queue, urls, logger } = deps;
+  const { db, store, clock, queue, urls, logger, events } = deps;
   const shareImages = createShareImages({ db, store, clock });
   const webhooks = createWebhooksService({
     db,
@@ -49,9 +42,8 @@ export function createSocialModule(deps: SocialModuleDeps) {
     clock,
     logger: logger.child({ part: 'webhooks' }),
     fetch: deps.fetch,
-    poke: deps.poke,
     timeoutMs: deps.webhookTimeoutMs,
-    onDraftDelivered: (draftId) => drafts.markDelivered(draftId),
+    events,
   });
   const drafts = createSocialDraftsService({
     db,
@@ -59,59 +51,38 @@ export function createSocialModule(deps: SocialModuleDeps) {
     urls,
     logger: logger.child({ part: 'social' }),
     shareImages,
-    events: webhooks,
+    outbox: webhooks,
   });
 
-  const handlers: {
-    [K in keyof SocialJobPayloads]: (payload: SocialJobPayloads[K], context: JobContext) => Promise<void>;
-  } = {
+  events.on('social-draft.delivered', ({ draftId }) => drafts.markDelivered(draftId));
+  // Safe twice: the job keeps existing drafts; each subscription hears of an episode once.
+  events.on('episode.published-or-scheduled', async ({ episodeId }) => {
+    const event = await drafts.episodeEvent(episodeId);
+    if (!event) return;
+    await queue.enqueue('generate-social-drafts', { episodeId }, { dedupeKey: `social-drafts:${episodeId}` });
+    if (event.status === 'published') {
+      await webhooks.emit({
+        showId: event.showId,
+        type: 'episode.published',
+        data: event.data,
+        key: `episode.published:${episodeId}`,
+      });
+    } else if (event.status === 'scheduled') {
+      await webhooks.emit({
+        showId: event.showId,
+        type: 'episode.scheduled',
+        data: event.data,
+        key: `episode.scheduled:${episodeId}:${event.publishAt}`,
+      });
+    }
+  });
+
+  const handlers: Pick<JobHandlers, 'generate-social-drafts' | 'deliver-webhook'> = {
     'generate-social-drafts': async ({ episodeId }) => drafts.generate(episodeId),
     'deliver-webhook': async ({ deliveryId }, context) => webhooks.deliver(deliveryId, context),
   };
 
-  return {
-    apiRoutes: [socialRoutes({ drafts }), webhooksRoutes({ webhooks })] as OpenAPIHono<AppEnv>[],
-    /** Mount before the general /media routes (they would answer …/share.png with 404). */
-    publicRoutes: [shareImageRoutes({ shareImages, store })] as Hono[],
-    handlers,
-
-    /**
-     * Call after an episode was published or scheduled (also when a scheduled one goes live):
-     * queues its drafts and tells subscribers. Safe to call twice: the job keeps existing
-     * drafts and each subscription hears of an episode's publication once.
-     */
-    async onEpisodePublishedOrScheduled(episodeId: string): Promise<void> {
-      const event = await drafts.episodeEvent(episodeId);
-      if (!event) return;
-      await queue.enqueue(
-        'generate-social-drafts',
-        { episodeId },
-        {
-          dedupeKey: `social-drafts:${episodeId}`,
-        },
-      );
-      if (event.status === 'published') {
-        await webhooks.emit({
-          showId: event.showId,
-          type: 'episode.published',
-          data: event.data,
-          key: `episode.published:${episodeId}`,
-        });
-      } else if (event.status === 'scheduled') {
-        await webhooks.emit({
-          showId: event.showId,
-          type: 'episode.scheduled',
-          data: event.data,
-          key: `episode.scheduled:${episodeId}:${event.publishAt}`,
-        });
-      }
-      deps.poke?.();
-    },
-
-    drafts,
-    webhooks,
-    shareImages,
-  };
+  return { handlers, drafts, webhooks, shareImages };
 }
 
 export type SocialModule = ReturnType<typeof createSocialModule>;

@@ -13,6 +13,7 @@ import {
   listWebhooksOfShow,
   updateDelivery,
 } from '../db/repositories/webhooks-repository.js';
+import type { DomainEventEmitter } from '../domain/domain-events.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { type JobContext, PermanentJobError } from '../jobs/worker.js';
@@ -80,11 +81,10 @@ export interface WebhooksDeps {
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
-  poke?: () => void;
   /** How long a receiver may take to answer; Standard Webhooks senders use seconds, not minutes. */
   timeoutMs?: number;
-  /** A draft.approved delivery reached its receiver. */
-  onDraftDelivered?: (draftId: string) => Promise<void>;
+  /** Emits `social-draft.delivered` when a draft.approved delivery reached its receiver. */
+  events: DomainEventEmitter;
 }
 
 function toWebhook(row: WebhookRow): Webhook {
@@ -212,7 +212,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
         );
         ids.push(id);
       }
-      if (!within && ids.length > 0) deps.poke?.();
+      if (!within && ids.length > 0) queue.announce();
       return ids;
     },
 
@@ -221,7 +221,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
     },
 
     wake(): void {
-      deps.poke?.();
+      queue.announce();
     },
 
     /**
@@ -279,7 +279,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       });
       if (ok) {
         if (delivery.draft_id && delivery.event === 'draft.approved')
-          await deps.onDraftDelivered?.(delivery.draft_id);
+          await deps.events.emit('social-draft.delivered', { draftId: delivery.draft_id });
         return;
       }
       logger.warn({ deliveryId, webhookId: hook.id, status, error }, 'webhook delivery failed');
