@@ -9,8 +9,8 @@ import {
   hasEspeak,
   run,
 } from '../../tests/fixtures/generate-audio.js';
+import { measureLoudness } from '../../tests/oracle/measure-loudness.js';
 import { encodeDelivery } from './encode-delivery.js';
-import { measureLoudness } from './measure-loudness.js';
 import { meterAudio } from './meter/meter-audio.js';
 import { probeAudio } from './probe-audio.js';
 import { readTags } from './read-tags.js';

@@ -13,8 +13,8 @@ export {
 export type { DeliveryChapter } from './ffmetadata.js';
 export { FfmpegError } from './ffmpeg-error.js';
 export { type FirstPass, firstPass } from './first-pass.js';
+export type { LoudnessMeasurement } from './loudness-measurement.js';
 export { meteredLoudness } from './meter/signal-report.js';
-export type { LoudnessMeasurement } from './parse-loudness-log.js';
 export { type AudioProbe, probeAudio } from './probe-audio.js';
 export { type RecordingTags, readTags } from './read-tags.js';
 export { type MediaTools, type ResolveMediaToolsOptions, resolveMediaTools } from './resolve-media-tools.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureDir, generateHostileCorpus, generateTone } from '../../tests/fixtures/generate-audio.js';
+import { measureLoudness } from '../../tests/oracle/measure-loudness.js';
 import { encodeDelivery } from './encode-delivery.js';
-import { measureLoudness } from './measure-loudness.js';
 import { meterAudio } from './meter/meter-audio.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 import { validateRecording } from './validate-recording.js';

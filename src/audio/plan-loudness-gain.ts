@@ -1,5 +1,5 @@
+import type { LoudnessMeasurement } from './loudness-measurement.js';
 import { meterAudio } from './meter/meter-audio.js';
-import type { LoudnessMeasurement } from './parse-loudness-log.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 export interface LoudnessGainPlan {

@@ -10,6 +10,7 @@ import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import type { StoredAudio } from './episode.js';
 
 /**
@@ -23,7 +24,7 @@ export function createChapterEmbedding(deps: {
   clock: Clock;
   tools: MediaTools;
   tempDir: string;
-  onAudioChanged?: (episodeId: string) => Promise<void>;
+  events: DomainEventEmitter;
 }) {
   const { db, store } = deps;
   return {
@@ -81,7 +82,7 @@ export function createChapterEmbedding(deps: {
           await deleteMediaFile(trx, audio.key);
         });
         if (audio.key !== key) await store.delete(audio.key);
-        await deps.onAudioChanged?.(episodeId);
+        await deps.events.emit('episode.audio-changed', { episodeId });
       } finally {
         await rm(workDir, { recursive: true, force: true });
       }

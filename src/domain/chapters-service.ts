@@ -8,14 +8,15 @@ import {
   TranscriptParseError,
   toChaptersJson,
   validateChapters,
-} from '../transcripts/index.js';
+} from '../timed-text/index.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import { NotFoundError, UnprocessableError } from './errors.js';
 
 /** Chapters: Podcasting 2.0 JSON (1.2) or plain `00:00 Intro` lines, checked against the duration. */
 export function createChaptersService(deps: {
   db: Kysely<Database>;
   clock: Clock;
-  onChanged?: (episodeId: string) => Promise<void>;
+  events: DomainEventEmitter;
 }) {
   const { db, clock } = deps;
 
@@ -57,7 +58,7 @@ export function createChaptersService(deps: {
         chapters: JSON.stringify(json),
         updated_at: clock.now().toISOString(),
       });
-      await deps.onChanged?.(episodeId);
+      await deps.events.emit('chapters.changed', { episodeId });
       return json;
     },
 

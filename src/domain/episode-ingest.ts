@@ -55,7 +55,6 @@ export interface IngestDeps {
   queue: JobQueue;
   clock: Clock;
   maxUploadBytes: number;
-  onJobQueued?: () => void;
 }
 
 /**
@@ -143,7 +142,8 @@ export function createEpisodeIngest(deps: IngestDeps) {
         });
         return id;
       });
-      deps.onJobQueued?.();
+      // The job became visible at the commit: wake a same-process worker now.
+      queue.announce();
       return { jobId };
     },
   };

@@ -19,9 +19,11 @@ import {
   upsertMediaFile,
 } from '../db/repositories/media-files-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
+import { PermanentJobError } from '../jobs/permanent-job-error.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import type { EpisodeExtra, QualityReport, StoredAudio } from './episode.js';
 
 export interface ProcessingContext {
@@ -40,18 +42,8 @@ export interface EpisodeProcessingDeps {
   defaultTargetLufs: number;
   /** An embedded cover, offered when the episode has no artwork yet (prefill, never overwrite). */
   adoptCover?: (episodeId: string, picture: { data: Buffer; format: string }) => Promise<void>;
-  /** After the episode became ready (feeds, transcript placeholders, …). */
-  onProcessed?: (
-    episodeId: string,
-    context: { workDir: string; deliveryFile: string; speech: { start: number; end: number }[] },
-  ) => Promise<void>;
-}
-
-/** Thrown when the recording itself is unusable: retrying cannot help. */
-export class RecordingRejectedError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
+  /** Emits `episode.processed` once the episode is ready (transcript placeholder, feed, …). */
+  events: DomainEventEmitter;
 }
 
 /**
@@ -254,13 +246,14 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           await deps.adoptCover(row.id, tags.picture).catch(() => {}); // a cover Apple would refuse is simply not adopted
         }
         context.progress('done', 100);
-        await deps.onProcessed?.(row.id, { workDir, deliveryFile, speech });
+        await deps.events.emit('episode.processed', { episodeId: row.id, speech });
       } catch (error) {
         if (error instanceof AudioRejectedError) {
           await markFailed(row.id, context.jobId, error.reason);
           await store.delete(payload.sourceKey).catch(() => {});
           await deleteMediaFile(db, payload.sourceKey);
-          throw new RecordingRejectedError(error.reason);
+          // The recording itself is unusable: a retry cannot help, so the job fails for good.
+          throw new PermanentJobError(error.reason, { cause: error });
         }
         if (context.lastAttempt) await markFailed(row.id, context.jobId, 'processing_failed');
         throw error;

@@ -124,3 +124,11 @@ export function toEpisode(row: EpisodeRow, showSlug: string, urls: EpisodeUrls):
     updatedAt: row.updated_at,
   };
 }
+
+/**
+ * Whether the episode is in its show's public feed: the one test every rule uses to decide
+ * that a change needs a feed rebuild (an unpublished or scheduled episode is not in it).
+ */
+export function isInFeed(episode: Pick<EpisodeRow, 'status'>): boolean {
+  return episode.status === 'published';
+}

@@ -18,6 +18,7 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { slugify } from '../shared/slugify.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import {
   type Episode,
   type EpisodeExtra,
@@ -34,7 +35,7 @@ export interface EpisodesServiceDeps {
   store: BlobStore;
   clock: Clock;
   urls: EpisodeUrls;
-  onEpisodeChanged?: (episode: EpisodeRow) => Promise<void>;
+  events: DomainEventEmitter;
 }
 
 /** Create, read, update and delete episodes; file handling lives in the ingest service. */
@@ -160,7 +161,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
       }
       await updateEpisode(db, id, set);
       const updated = await requireRow(id);
-      await deps.onEpisodeChanged?.(updated);
+      await deps.events.emit('episode.changed', { episode: updated });
       return view(updated);
     },
 
@@ -172,7 +173,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
       for (const file of files) await deps.store.delete(file.key);
       for (const blob of await deps.store.list(`episodes/${id}/`)) await deps.store.delete(blob.key);
       await deleteMediaFilesOfEpisode(db, id);
-      await deps.onEpisodeChanged?.(row);
+      await deps.events.emit('episode.changed', { episode: row });
     },
   };
 }

@@ -8,7 +8,7 @@ import {
 import { findShowById, findShowBySlug, findShowBySlugHistory } from '../db/repositories/shows-repository.js';
 import { cleanHtml, htmlToText } from '../feeds/clean-html.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { Chapter } from '../transcripts/index.js';
+import type { Chapter } from '../timed-text/index.js';
 import type { EpisodeExtra, StoredAudio, TranscriptState } from './episode.js';
 import type { PublicUrls } from './public-urls.js';
 import type { Person } from './show.js';

@@ -9,6 +9,7 @@ import { findMediaFile } from '../db/repositories/media-files-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Clock } from '../shared/clock.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import type { StoredAudio } from './episode.js';
 import { ConflictError, NotFoundError, UnprocessableError } from './errors.js';
 import { checkFeed, type FeedProblem } from './feed-check.js';
@@ -17,10 +18,8 @@ export interface PublishingDeps {
   db: Kysely<Database>;
   queue: JobQueue;
   clock: Clock;
-  /** Tell the worker there is work now (same process). */
-  poke?: () => void;
-  /** Social drafts and webhook events; safe to call twice for one episode. */
-  onPublishedOrScheduled?: (episodeId: string) => Promise<void>;
+  /** Emits `episode.published-or-scheduled` (social drafts, webhook events listen). */
+  events: DomainEventEmitter;
 }
 
 /**
@@ -52,7 +51,6 @@ export function createPublishingService(deps: PublishingDeps) {
 
   async function rebuildFeed(showId: string) {
     await queue.enqueue('rebuild-feed', { showId }, { dedupeKey: `feed:${showId}` });
-    deps.poke?.();
   }
 
   return {
@@ -103,7 +101,7 @@ export function createPublishingService(deps: PublishingDeps) {
         }
       });
       if (!scheduled) await rebuildFeed(episode.show_id);
-      await deps.onPublishedOrScheduled?.(episodeId);
+      await deps.events.emit('episode.published-or-scheduled', { episodeId });
       return {
         status: scheduled ? 'scheduled' : 'published',
         warnings: problems.filter((p) => p.level === 'warning'),
@@ -122,7 +120,7 @@ export function createPublishingService(deps: PublishingDeps) {
         updated_at: now.toISOString(),
       });
       await rebuildFeed(episode.show_id);
-      await deps.onPublishedOrScheduled?.(episodeId);
+      await deps.events.emit('episode.published-or-scheduled', { episodeId });
     },
 
     async unpublish(episodeId: string): Promise<void> {

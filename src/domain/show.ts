@@ -1,5 +1,5 @@
 import type { ShowRow } from '../db/database.js';
-import type { SocialChannel } from './social-channels.js';
+import type { Channel as SocialChannel } from '../social/channels.js';
 
 export interface Person {
   name: string;

@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database, ShowUpdate } from '../db/database.js';
+import { listEpisodeIdsOfShow } from '../db/repositories/episodes-repository.js';
+import { deleteMediaFilesOfShow } from '../db/repositories/media-files-repository.js';
 import { decodeCursor, encodeCursor } from '../db/repositories/page-cursor.js';
 import {
   deleteShow,
   findShowById,
   findShowBySlug,
+  findShowBySlugHistory,
   insertShow,
   listShows,
   updateShow,
@@ -13,22 +16,30 @@ import { podcastGuid } from '../feeds/podcast-guid.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import { slugify } from '../shared/slugify.js';
+import { channels as socialChannels } from '../social/channels.js';
+import type { BlobStore } from '../storage/blob-store.js';
 import { isAppleCategory } from './apple-categories.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Page } from './page.js';
 import { type Show, type ShowInput, type ShowPatch, type ShowUrls, toShow } from './show.js';
-import { socialChannels } from './social-channels.js';
 
 export interface ShowsServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   urls: ShowUrls;
-  /** Called after any change a feed shows, so the feed can be rebuilt (a job). */
-  onShowChanged?: (showId: string) => Promise<void>;
-  /** Before the row goes: remove what hangs on it (episodes with their files). */
-  beforeRemove?: (showId: string) => Promise<void>;
-  /** After the row is gone: withdraw its feed and files. */
-  afterRemove?: (show: { id: string; slug: string }) => Promise<void>;
+  store: BlobStore;
+  /** Emits `show.changed` after any change a feed shows (the feed is rebuilt). */
+  events: DomainEventEmitter;
+  /** The parts a show's removal takes along; each removes its own. */
+  removal: ShowRemovalPorts;
+}
+
+export interface ShowRemovalPorts {
+  /** An episode with its files (the FK cascade alone would orphan them). */
+  removeEpisode(episodeId: string): Promise<void>;
+  /** The published feed document and its cached copies. */
+  withdrawFeed(show: { id: string; slug: string }): Promise<void>;
 }
 
 function checkCategories(categories: string[] | undefined): void {
@@ -189,15 +200,24 @@ export function createShowsService(deps: ShowsServiceDeps) {
         if (isUniqueViolation(error)) throw new ConflictError('slug_taken', { slug: String(patch.slug) });
         throw error;
       }
-      await deps.onShowChanged?.(id);
+      await deps.events.emit('show.changed', { showId: id });
       return toShow(await requireRow(id), urls);
+    },
+
+    /** The slug a show has now, found by one it had before (old feed URLs redirect); null if none. */
+    async currentSlugFor(oldSlug: string): Promise<string | null> {
+      return (await findShowBySlugHistory(db, oldSlug))?.slug ?? null;
     },
 
     async remove(id: string): Promise<void> {
       const row = await requireRow(id);
-      await deps.beforeRemove?.(id);
+      // Episodes first, through their own removal, so their files go too.
+      for (const episodeId of await listEpisodeIdsOfShow(db, id)) await deps.removal.removeEpisode(episodeId);
       if (!(await deleteShow(db, id))) throw new NotFoundError('show', id);
-      await deps.afterRemove?.({ id, slug: row.slug });
+      // The row is gone: withdraw the feed, then the show's own files (artwork, share images).
+      await deps.removal.withdrawFeed({ id, slug: row.slug });
+      for (const blob of await deps.store.list(`shows/${id}/`)) await deps.store.delete(blob.key);
+      await deleteMediaFilesOfShow(db, id);
     },
   };
 }

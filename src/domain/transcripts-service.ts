@@ -20,7 +20,8 @@ import {
   toSrt,
   toVtt,
   validateCues,
-} from '../transcripts/index.js';
+} from '../timed-text/index.js';
+import type { DomainEventEmitter } from './domain-events.js';
 import type { EpisodeExtra, TranscriptState } from './episode.js';
 import { NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from './errors.js';
 
@@ -49,7 +50,7 @@ function toFieldProblems(problems: Problem[]) {
 export function createTranscriptsService(deps: {
   db: Kysely<Database>;
   clock: Clock;
-  onChanged?: (episodeId: string) => Promise<void>;
+  events: DomainEventEmitter;
 }) {
   const { db, clock } = deps;
 
@@ -74,7 +75,7 @@ export function createTranscriptsService(deps: {
       transcript: JSON.stringify({ status, languages: ready } satisfies TranscriptState),
       updated_at: clock.now().toISOString(),
     });
-    await deps.onChanged?.(episodeId);
+    await deps.events.emit('transcript.changed', { episodeId });
   }
 
   async function store(

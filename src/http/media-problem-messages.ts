@@ -1,4 +1,4 @@
-import type { ProblemMessage } from './problem-messages.js';
+import type { ProblemMessage } from './problem-message.js';
 
 const unprocessable = (
   nl: (p: Record<string, string | number>) => string,

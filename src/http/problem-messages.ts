@@ -1,12 +1,9 @@
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
+import type { ProblemMessage, ProblemParams } from './problem-message.js';
 
-type Params = Record<string, string | number>;
-type Message = {
-  status: number;
-  title: Record<Locale, string>;
-  detail: (p: Params, locale: Locale) => string;
-};
+type Params = ProblemParams;
+type Message = ProblemMessage;
 
 const entity: Record<string, Record<Locale, string>> = {
   show: { nl: 'podcast', en: 'show' },
@@ -153,7 +150,7 @@ const coreMessages: Record<string, Message> = {
 
 export const problemMessages: Record<string, Message> = { ...coreMessages, ...mediaProblemMessages };
 
-export type { Message as ProblemMessage };
+export type { ProblemMessage } from './problem-message.js';
 
 // Words for the draft_state sentence (used when a problem is answered, after this module loaded).
 const draftStatus: Record<string, Record<Locale, string>> = {

@@ -54,8 +54,24 @@ export function backoffMs(attempt: number, random = Math.random): number {
 export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' | 'postgres'; clock: Clock }) {
   const { db, dialect, clock } = deps;
   const iso = (date: Date) => date.toISOString();
+  // Same-process workers listening for new work (a worker in another process polls instead).
+  const workListeners = new Set<() => void>();
+  const announce = () => {
+    for (const listener of workListeners) listener();
+  };
 
   return {
+    /**
+     * Tells same-process workers there is work now instead of at their next poll. enqueue()
+     * does this itself; a caller that enqueued `within` a transaction calls it after the commit.
+     */
+    announce,
+    /** A worker subscribes here to hear of new work; returns the unsubscribe function. */
+    onWork(listener: () => void): () => void {
+      workListeners.add(listener);
+      return () => workListeners.delete(listener);
+    },
+
     async enqueue<K extends JobKind>(
       kind: K,
       payload: JobPayloads[K],
@@ -93,6 +109,8 @@ export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' |
           updated_at: now,
         })
         .execute();
+      // Inside a transaction the job is invisible until the commit: the caller announces then.
+      if (!options.within) announce();
       return id;
     },
 

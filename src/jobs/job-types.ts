@@ -15,17 +15,6 @@ export interface JobPayloads {
 
 export type JobKind = keyof JobPayloads;
 
-export const jobKinds = [
-  'process-episode',
-  'rebuild-feed',
-  'publish-scheduled',
-  'cleanup-uploads',
-  'generate-social-drafts',
-  'deliver-webhook',
-  'write-chapters',
-  'transcribe',
-] as const satisfies readonly JobKind[];
-
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface JobError {

@@ -3,6 +3,7 @@ import { randomToken } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import type { ClaimedJob, JobQueue } from './job-queue.js';
 import type { JobKind, JobPayloads } from './job-types.js';
+import { PermanentJobError } from './permanent-job-error.js';
 
 export interface JobContext {
   jobId: string;
@@ -17,8 +18,7 @@ export interface JobContext {
 export type JobHandler<K extends JobKind> = (payload: JobPayloads[K], context: JobContext) => Promise<void>;
 export type JobHandlers = { [K in JobKind]: JobHandler<K> };
 
-/** A handler throws this for failures that retrying cannot fix (bad input, missing row). */
-export class PermanentJobError extends Error {}
+export { PermanentJobError } from './permanent-job-error.js';
 
 export interface WorkerOptions {
   queue: JobQueue;
@@ -46,6 +46,7 @@ export function createWorker({
   let stopping = false;
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
+  let unsubscribe: (() => void) | undefined;
 
   async function run(job: ClaimedJob): Promise<void> {
     const log = logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
@@ -119,6 +120,7 @@ export function createWorker({
     workerId,
     start() {
       if (!loop) loop = pump();
+      unsubscribe ??= queue.onWork(() => wake?.());
     },
     /** Claim now instead of at the next poll (after an enqueue in the same process). */
     poke() {
@@ -126,6 +128,7 @@ export function createWorker({
     },
     async stop(): Promise<void> {
       stopping = true;
+      unsubscribe?.();
       wake?.();
       await loop;
       await Promise.allSettled([...running]);

@@ -31,9 +31,3 @@ export {
   placeholders,
   resolveLanguage,
 } from './templates.js';
-export {
-  generateWebhookSecret,
-  type SignWebhookInput,
-  signWebhook,
-  type WebhookHeaders,
-} from './webhook-signature.js';

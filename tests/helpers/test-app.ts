@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Container, createContainer } from '../../src/container.js';
 import type { Db } from '../../src/db/create-db.js';
 import type { Role } from '../../src/domain/tokens-service.js';
+import type { Clock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
 import { createFsStore } from '../../src/storage/fs-store.js';
@@ -32,6 +33,9 @@ export async function openTestApp(
     store?: BlobStore;
     maxUploadBytes?: number;
     transcriberCommand?: string;
+    /** A clock the test moves (retries wait for their backoff on it). */
+    clock?: Clock;
+    webhookTimeoutMs?: number;
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -52,7 +56,7 @@ export async function openTestApp(
         : { driver: 'fs', dir: path.join(dir, 'uploads'), expiryHours: overrides.tus?.expiryHours ?? 1 },
     ),
     logger: createLogger({ level: 'silent' }),
-    clock: { now: () => new Date() },
+    clock: overrides.clock ?? { now: () => new Date() },
     baseUrl,
     feedsDir: path.join(dir, 'feeds'),
     limits: { maxUploadBytes: overrides.maxUploadBytes ?? 50 * 1024 * 1024, maxDurationSeconds: 6 * 3600 },
@@ -61,6 +65,7 @@ export async function openTestApp(
     pollIntervalMs: 50,
     tempDir: dir,
     transcriberCommand: overrides.transcriberCommand,
+    webhookTimeoutMs: overrides.webhookTimeoutMs,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

@@ -6,8 +6,8 @@ import {
   generateTone,
   hasEspeak,
 } from '../../../tests/fixtures/generate-audio.js';
+import { measureLoudness } from '../../../tests/oracle/measure-loudness.js';
 import { runFfmpeg } from '../ffmpeg-runner.js';
-import { measureLoudness } from '../measure-loudness.js';
 import { probeAudio } from '../probe-audio.js';
 import { resolveMediaTools } from '../resolve-media-tools.js';
 import { meterAudio } from './meter-audio.js';

@@ -1,5 +1,6 @@
-import type { LoudnessMeasurement } from '../parse-loudness-log.js';
+import type { LoudnessMeasurement } from '../loudness-measurement.js';
 import type { PcmMeterResult } from './pcm-meter.js';
+import type { Silence } from './silence.js';
 
 /** BBC audiowaveform's JSON format, version 2, one channel, 8 bits: what peaks.js and wavesurfer read. */
 export interface AudiowaveformJson {
@@ -13,11 +14,7 @@ export interface AudiowaveformJson {
   data: number[];
 }
 
-export interface Silence {
-  /** Seconds from the start of the file. */
-  start: number;
-  end: number;
-}
+export type { Silence } from './silence.js';
 
 /** What staff and players are told about a signal: the quality report's figures and the waveform. */
 export interface SignalReport {

@@ -1,4 +1,4 @@
-import type { Silence } from './signal-report.js';
+import type { Silence } from './silence.js';
 
 /**
  * The outline of a recording at waveform resolution: per pixel the lowest and highest value of the

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
-import type { ShareImages } from '../../domain/share-image.js';
-import { socialChannels } from '../../domain/social-channels.js';
-import type { Actor } from '../../domain/social-draft.js';
-import type { SocialDraftsService } from '../../domain/social-drafts-service.js';
+import { channels as socialChannels } from '../../social/channels.js';
+import type { ShareImages } from '../../social/share-image.js';
+import type { Actor } from '../../social/social-draft.js';
+import type { SocialDraftsService } from '../../social/social-drafts-service.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { AppEnv } from '../app-env.js';
 import { bearer, errorResponses, idParam, problemSchema, text } from '../schemas/common-schemas.js';

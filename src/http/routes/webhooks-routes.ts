@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { socialChannels } from '../../domain/social-channels.js';
-import { type WebhooksService, webhookEvents } from '../../domain/webhooks-service.js';
+import { channels as socialChannels } from '../../social/channels.js';
+import { type WebhooksService, webhookEvents } from '../../webhooks/webhooks-service.js';
 import type { AppEnv } from '../app-env.js';
 import { bearer, errorResponses, httpUrl, idParam } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { isAppleCategory } from '../../domain/apple-categories.js';
-import { socialChannels } from '../../domain/social-channels.js';
+import { channels as socialChannels } from '../../social/channels.js';
 import { httpUrl, personSchema, slugSchema, text } from './common-schemas.js';
 
 const category = z

@@ -1,4 +1,6 @@
 import type { EpisodeRow, ShowRow, SocialDraftRow } from '../db/database.js';
+import type { EpisodeExtra } from '../domain/episode.js';
+import type { PublicUrls } from '../domain/public-urls.js';
 import {
   type BlueskyFacet,
   buildDrafts,
@@ -8,9 +10,7 @@ import {
   type Draft,
   fitsLimit,
   isChannel,
-} from '../social/index.js';
-import type { EpisodeExtra } from './episode.js';
-import type { PublicUrls } from './public-urls.js';
+} from './index.js';
 import type { ShareImage } from './share-image.js';
 
 export type DraftStatus = SocialDraftRow['status'];

@@ -1,7 +1,7 @@
-import { runFfmpeg } from './ffmpeg-runner.js';
+import { runFfmpeg } from '../../src/audio/ffmpeg-runner.js';
+import { probeAudio } from '../../src/audio/probe-audio.js';
+import type { MediaTools } from '../../src/audio/resolve-media-tools.js';
 import { collectLoudnessReport, type LoudnessMeasurement, parseLoudnessLog } from './parse-loudness-log.js';
-import { probeAudio } from './probe-audio.js';
-import type { MediaTools } from './resolve-media-tools.js';
 
 export type { LoudnessMeasurement } from './parse-loudness-log.js';
 

@@ -13,13 +13,15 @@ import {
   listWebhooksOfShow,
   updateDelivery,
 } from '../db/repositories/webhooks-repository.js';
+import type { DomainEventEmitter } from '../domain/domain-events.js';
+import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { type JobContext, PermanentJobError } from '../jobs/worker.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
-import { type Channel, generateWebhookSecret, signWebhook } from '../social/index.js';
-import { InvalidInputError, NotFoundError } from './errors.js';
+import type { Channel } from '../social/index.js';
+import { generateWebhookSecret, signWebhook } from './webhook-signature.js';
 
 export const webhookEvents = [
   'episode.published',
@@ -79,11 +81,10 @@ export interface WebhooksDeps {
   clock: Clock;
   logger: Logger;
   fetch?: typeof fetch;
-  poke?: () => void;
   /** How long a receiver may take to answer; Standard Webhooks senders use seconds, not minutes. */
   timeoutMs?: number;
-  /** A draft.approved delivery reached its receiver. */
-  onDraftDelivered?: (draftId: string) => Promise<void>;
+  /** Emits `social-draft.delivered` when a draft.approved delivery reached its receiver. */
+  events: DomainEventEmitter;
 }
 
 function toWebhook(row: WebhookRow): Webhook {
@@ -211,7 +212,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
         );
         ids.push(id);
       }
-      if (!within && ids.length > 0) deps.poke?.();
+      if (!within && ids.length > 0) queue.announce();
       return ids;
     },
 
@@ -220,7 +221,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
     },
 
     wake(): void {
-      deps.poke?.();
+      queue.announce();
     },
 
     /**
@@ -278,7 +279,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       });
       if (ok) {
         if (delivery.draft_id && delivery.event === 'draft.approved')
-          await deps.onDraftDelivered?.(delivery.draft_id);
+          await deps.events.emit('social-draft.delivered', { draftId: delivery.draft_id });
         return;
       }
       logger.warn({ deliveryId, webhookId: hook.id, status, error }, 'webhook delivery failed');

@@ -1,21 +1,11 @@
-/** EBU R128 figures of one file, as both the encoder and the quality report use them. */
-export interface LoudnessMeasurement {
-  /** Integrated loudness (LUFS); -70 for silence. */
-  integratedLufs: number;
-  /** Highest true peak over all channels (dBTP); -99 stands for none (digital silence). */
-  truePeakDbtp: number;
-  /** Loudness range (LU). */
-  lra: number;
-  /** The relative gate of the integrated measurement (LUFS), loudnorm's `measured_thresh`. */
-  thresholdLufs: number;
-  /**
-   * loudnorm's residual correction for a dynamic second pass (its `target_offset`); 0 when measured
-   * with ebur128, which has no such figure (the linear path does not need one).
-   */
-  targetOffset: number;
-}
+import type { LoudnessMeasurement } from '../../src/audio/loudness-measurement.js';
+
+export type { LoudnessMeasurement };
 
 /**
+ * Test oracle: reads ffmpeg's own loudness report, so the tests can check zender's PCM meter
+ * against ffmpeg's ebur128/loudnorm figures. Production does not use it.
+ *
  * Reads the figures from ffmpeg's log: the `Summary:` block of the ebur128 filter, or the JSON block
  * of `loudnorm=print_format=json`. Returns null when neither is there (the run failed early).
  */

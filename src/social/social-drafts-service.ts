@@ -8,19 +8,13 @@ import {
   listSocialDraftsOfEpisode,
   updateSocialDraft,
 } from '../db/repositories/social-drafts-repository.js';
+import { ConflictError, NotFoundError, UnprocessableError } from '../domain/errors.js';
+import type { PublicUrls } from '../domain/public-urls.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
-import {
-  blueskyFacets,
-  type Channel,
-  channelRules,
-  type Draft,
-  fitsLimit,
-  measureLength,
-} from '../social/index.js';
-import { ConflictError, NotFoundError, UnprocessableError } from './errors.js';
-import type { PublicUrls } from './public-urls.js';
+import type { WebhooksService } from '../webhooks/webhooks-service.js';
+import { blueskyFacets, type Channel, channelRules, type Draft, fitsLimit, measureLength } from './index.js';
 import type { ShareImages } from './share-image.js';
 import {
   type Actor,
@@ -32,7 +26,6 @@ import {
   sortedByChannel,
   toDraft,
 } from './social-draft.js';
-import type { WebhooksService } from './webhooks-service.js';
 
 /**
  * Social drafts: made by a job when an episode is published or scheduled, one per channel the
@@ -46,7 +39,7 @@ export function createSocialDraftsService(deps: {
   logger: Logger;
   shareImages: ShareImages;
   /** The webhook outbox; draft events are emitted inside the draft's own transaction. */
-  events: Pick<WebhooksService, 'emit' | 'cancelDraft' | 'wake'>;
+  outbox: Pick<WebhooksService, 'emit' | 'cancelDraft' | 'wake'>;
 }) {
   const { db, clock, urls } = deps;
 
@@ -139,8 +132,8 @@ export function createSocialDraftsService(deps: {
       if (!done) return null;
       const fresh = (await findSocialDraft(trx, draftId))!;
       const draft = toDraft(fresh, episode, show, urls.base);
-      if (action === 'rejected') await deps.events.cancelDraft(draftId, trx);
-      await deps.events.emit(
+      if (action === 'rejected') await deps.outbox.cancelDraft(draftId, trx);
+      await deps.outbox.emit(
         {
           showId: show.id,
           type: action === 'approved' ? 'draft.approved' : 'draft.rejected',
@@ -153,7 +146,7 @@ export function createSocialDraftsService(deps: {
       return draft;
     });
     if (!changed) throw refuse(); // someone else changed it first
-    deps.events.wake();
+    deps.outbox.wake();
     return changed;
   }
 
@@ -257,7 +250,7 @@ export function createSocialDraftsService(deps: {
           const row = rows.find((r) => r.channel === draft.channel);
           if (!row) await insertSocialDraft(trx, newRow(episodeId, draft, image, actor));
           if (!row || row.status === 'delivered') continue;
-          await deps.events.cancelDraft(row.id, trx);
+          await deps.outbox.cancelDraft(row.id, trx);
           await updateSocialDraft(trx, row.id, [row.status], {
             ...content(draft, image),
             status: 'draft',

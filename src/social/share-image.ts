@@ -10,12 +10,12 @@ import {
   upsertMediaFile,
 } from '../db/repositories/media-files-repository.js';
 import { findShowBySlug } from '../db/repositories/shows-repository.js';
+import type { StoredArtwork } from '../domain/artwork-service.js';
 import { loadSharp } from '../images/load-sharp.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
-import { resolveLanguage } from '../social/index.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { StoredArtwork } from './artwork-service.js';
+import { resolveLanguage } from './index.js';
 
 /** What a draft keeps of the image it goes with. */
 export interface ShareImage {

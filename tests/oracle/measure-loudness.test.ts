@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDir, generateTone } from '../../tests/fixtures/generate-audio.js';
+import { resolveMediaTools } from '../../src/audio/resolve-media-tools.js';
+import { fixtureDir, generateTone } from '../fixtures/generate-audio.js';
 import { measureLoudness } from './measure-loudness.js';
-import { resolveMediaTools } from './resolve-media-tools.js';
 
 const tools = resolveMediaTools();
 let dir: string;

@@ -1,0 +1,30 @@
+import type { Db } from './db/create-db.js';
+import type { ReadableDataStore } from './http/routes/tus-routes.js';
+import type { Clock } from './shared/clock.js';
+import type { Logger } from './shared/logger.js';
+import type { BlobStore } from './storage/blob-store.js';
+
+/** What createContainer takes: opened drivers and the settings the parts need. */
+export interface ContainerOptions {
+  db: Db;
+  store: BlobStore;
+  /** Staging for unfinished resumable (tus) uploads. */
+  tusDatastore: ReadableDataStore;
+  logger: Logger;
+  clock: Clock;
+  baseUrl: string;
+  feedsDir: string;
+  tempDir?: string;
+  limits: { maxUploadBytes: number; maxDurationSeconds: number };
+  loudnessTargetLufs: number;
+  media: { ffmpegPath?: string; ffprobePath?: string };
+  workerConcurrency?: number;
+  pollIntervalMs?: number;
+  leaseMs?: number;
+  /** Origins media may come from besides our own (S3_PUBLIC_URL, a CDN), for the pages' CSP. */
+  mediaOrigins?: string[];
+  /** TRANSCRIBER=command: the program that turns delivery audio into WebVTT or SRT. */
+  transcriberCommand?: string;
+  /** Per webhook delivery attempt; 10 s unless a test wants a quicker timeout. */
+  webhookTimeoutMs?: number;
+}
