@@ -5,6 +5,7 @@ import {
   findEpisodeBySlug,
   listPublishedEpisodes,
 } from '../db/repositories/episodes-repository.js';
+import { listPublicShows, listPublishedPages } from '../db/repositories/public-listing-repository.js';
 import { findShowById, findShowBySlug, findShowBySlugHistory } from '../db/repositories/shows-repository.js';
 import { cleanHtml, htmlToText } from '../feeds/clean-html.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -269,6 +270,35 @@ export function createPublicCatalog(deps: CatalogDeps) {
       if (!row || !showRow) return null;
       const episode = await episodeView(row, showRow, { transcript: true, language: options.language });
       return episode && { show: showView(showRow), episode };
+    },
+
+    /** Shows with at least one published episode, each with its newest episode (for the home page). */
+    async listedShows(): Promise<{ show: PublicShow; latest: PublicEpisode | null }[]> {
+      const rows = await listPublicShows(db);
+      return Promise.all(
+        rows.map(async (row) => {
+          const [newest] = await listPublishedEpisodes(db, row.id);
+          return { show: showView(row), latest: newest ? await episodeView(newest, row) : null };
+        }),
+      );
+    },
+
+    /** Every public page with its last change, for sitemap.xml. */
+    async sitemap(): Promise<{ url: string; updatedAt: string }[]> {
+      const pages = await listPublishedPages(db);
+      const shows = new Map<string, string>();
+      for (const page of pages) {
+        const latest = shows.get(page.show_slug);
+        const changed = page.updated_at > page.show_updated_at ? page.updated_at : page.show_updated_at;
+        if (!latest || changed > latest) shows.set(page.show_slug, changed);
+      }
+      return [
+        ...[...shows].map(([slug, updatedAt]) => ({ url: urls.showPage(slug), updatedAt })),
+        ...pages.map((page) => ({
+          url: urls.episodePage(page.show_slug, page.episode_slug),
+          updatedAt: page.updated_at,
+        })),
+      ];
     },
 
     /** The current slug of a show that used `slug` before a rename, for 301s. */

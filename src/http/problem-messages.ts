@@ -1,5 +1,6 @@
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
+import { siteProblemMessages } from './site-problem-messages.js';
 import type { ProblemMessage, ProblemParams } from './problem-message.js';
 
 type Params = ProblemParams;
@@ -148,7 +149,11 @@ const coreMessages: Record<string, Message> = {
   },
 };
 
-export const problemMessages: Record<string, Message> = { ...coreMessages, ...mediaProblemMessages };
+export const problemMessages: Record<string, Message> = {
+  ...coreMessages,
+  ...mediaProblemMessages,
+  ...siteProblemMessages,
+};
 
 export type { ProblemMessage } from './problem-message.js';
 

@@ -49,7 +49,7 @@ export function EpisodePage(props: {
         />
       }
     >
-      <PublicLayout show={show} labels={labels}>
+      <PublicLayout site={context.site} show={show} labels={labels}>
         <article>
           <h1 lang={show.language}>{episode.title}</h1>
           <p class="zp-meta">
