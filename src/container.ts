@@ -13,10 +13,10 @@ import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
 import { createMediaJobsModule } from './domain/media-jobs-module.js';
+import { createOrganisationService } from './domain/organisation-service.js';
 import { createPublicCatalog } from './domain/public-catalog.js';
 import { createPublicMedia } from './domain/public-media.js';
 import { createPublicTextMedia } from './domain/public-text-media.js';
-import { createOrganisationService } from './domain/organisation-service.js';
 import { createPublicUrls } from './domain/public-urls.js';
 import { createPublishingService } from './domain/publishing-service.js';
 import { createSearchService } from './domain/search-service.js';
@@ -143,7 +143,10 @@ export function createContainer(options: ContainerOptions) {
       shareImageRoutes({ shareImages: social.shareImages, store }),
       feedRoutes({ feeds: feedDelivery, currentSlugFor: shows.currentSlugFor }),
       webRoutes({
-        catalog: createPublicCatalog({ ...base, store, urls, transcripts }),
+        catalog: createPublicCatalog({
+          ...base,
+          ...{ store, urls, transcripts, transcriberConfigured: Boolean(options.transcriberCommand) },
+        }),
         urls,
         mediaOrigins: options.mediaOrigins,
         organisation,

@@ -81,6 +81,11 @@ export interface CatalogDeps {
   store: BlobStore;
   urls: PublicUrls;
   transcripts: TranscriptsService;
+  /**
+   * Whether a transcriber runs (TRANSCRIBER). Without one a placeholder stays a placeholder, so
+   * the pages promise a transcript only when a draft waits for staff or a transcriber will make one.
+   */
+  transcriberConfigured?: boolean;
 }
 
 const BAR_COUNT = 160;
@@ -117,6 +122,8 @@ export function peaksToBars(data: readonly number[], count = BAR_COUNT): number[
 export function createPublicCatalog(deps: CatalogDeps) {
   const { db, store, urls } = deps;
   const barsCache = new Map<string, number[]>();
+  const transcriptWillFollow = (status: TranscriptState['status']) =>
+    status === 'draft' || (status === 'pending' && deps.transcriberConfigured === true);
 
   function showView(row: ShowRow): PublicShow {
     const extra = JSON.parse(row.extra) as { subscribe?: Record<string, unknown>; embedAllowlist?: unknown };
@@ -236,9 +243,7 @@ export function createPublicCatalog(deps: CatalogDeps) {
       chapters: chapters.filter((c) => c.toc !== false),
       persons: extra.persons ?? [],
       transcript: options.transcript ? await transcriptOf(row, show, options.language) : null,
-      transcriptPending: ['pending', 'draft'].includes(
-        (JSON.parse(row.transcript) as TranscriptState).status,
-      ),
+      transcriptPending: transcriptWillFollow((JSON.parse(row.transcript) as TranscriptState).status),
       updatedAt: row.updated_at,
     };
   }

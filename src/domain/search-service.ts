@@ -12,7 +12,7 @@ import { searchEntries } from './search-entries.js';
 export interface SearchResult {
   showTitle: string;
   episodeTitle: string;
-  /** The episode page; for a moment, with `#t=` (and `?lang=` for a transcript's language). */
+  /** The episode page; for a moment, with `#t=` (and `?transcript=` for the transcript's language). */
   url: string;
   kind: 'title' | 'notes' | 'chapter' | 'transcript';
   language: string;
@@ -78,7 +78,7 @@ export function createSearchService(deps: {
       return hits.map((hit) => {
         const page = deps.urls.episodePage(hit.showSlug, hit.episodeSlug);
         const moment = hit.startSeconds !== null ? `#t=${Math.floor(hit.startSeconds)}` : '';
-        const language = hit.kind === 'transcript' ? `?lang=${encodeURIComponent(hit.language)}` : '';
+        const language = hit.kind === 'transcript' ? `?transcript=${encodeURIComponent(hit.language)}` : '';
         return {
           showTitle: hit.showTitle,
           episodeTitle: hit.episodeTitle,

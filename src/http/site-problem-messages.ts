@@ -1,4 +1,4 @@
-import type { ProblemMessage as SiteMessage, ProblemParams as Params } from './problem-message.js';
+import type { ProblemParams as Params, ProblemMessage as SiteMessage } from './problem-message.js';
 
 const refused = (nl: (p: Params) => string, en: (p: Params) => string): SiteMessage => ({
   status: 422,

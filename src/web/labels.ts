@@ -70,6 +70,8 @@ const nl = {
   copyFeed: 'Adres kopiëren',
   feedCopied: 'Het adres van de feed is gekopieerd.',
   feedQr: 'QR-code met het adres van de feed, om te scannen met een telefoon',
+  transcriptLanguages: 'Taal van de uitgeschreven tekst',
+  fullTranscript: 'Volledige tekst met sprekers',
 } as const;
 
 export type Labels = { [K in keyof typeof nl]: string };
@@ -144,6 +146,8 @@ const en: Labels = {
   copyFeed: 'Copy address',
   feedCopied: 'The address of the feed has been copied.',
   feedQr: 'QR code with the address of the feed, to scan with a phone',
+  transcriptLanguages: 'Language of the transcript',
+  fullTranscript: 'Full text with speakers',
 };
 
 /**

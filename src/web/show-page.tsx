@@ -1,5 +1,5 @@
-import type { AppIcons } from './app-icons.js';
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import type { AppIcons } from './app-icons.js';
 import { Document } from './document.js';
 import { SHOW_EMBED } from './embed-size.js';
 import { clockTime, isoDuration, longDate } from './format-time.js';
@@ -72,7 +72,7 @@ export function ShowPage(props: {
         {show.persons.length > 0 && (
           <section aria-labelledby="zp-hosts-heading">
             <h2 id="zp-hosts-heading">{labels.hosts}</h2>
-            <PeopleList people={show.persons} lang={show.language} />
+            <PeopleList people={show.persons} lang={show.language} pageLanguage={labels.lang} />
           </section>
         )}
         <section aria-labelledby="zp-episodes-heading">

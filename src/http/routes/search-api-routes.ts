@@ -8,7 +8,7 @@ const resultSchema = z
     episodeTitle: z.string(),
     url: z
       .string()
-      .openapi({ example: 'https://podcast.example.nl/shows/mensenrechten/afl-1?lang=nl#t=754' }),
+      .openapi({ example: 'https://podcast.example.nl/shows/mensenrechten/afl-1?transcript=nl#t=754' }),
     kind: z.enum(['title', 'notes', 'chapter', 'transcript']),
     language: z.string(),
     startSeconds: z.number().nullable(),

@@ -1,16 +1,16 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { OrganisationService } from '../../domain/organisation-service.js';
-import type { SearchService } from '../../domain/search-service.js';
 import type { PublicCatalog } from '../../domain/public-catalog.js';
 import type { PublicUrls } from '../../domain/public-urls.js';
+import type { SearchService } from '../../domain/search-service.js';
 import { loadAppIcons } from '../../web/app-icons.js';
 import { EmbedEpisodePage } from '../../web/embed-episode-page.js';
 import { EmbedShowPage } from '../../web/embed-show-page.js';
 import { EPISODE_EMBED, SHOW_EMBED } from '../../web/embed-size.js';
 import { EpisodePage } from '../../web/episode-page.js';
+import { feedQrSvg } from '../../web/feed-qr.js';
 import { parseStartTime } from '../../web/format-time.js';
 import { dimension, type OembedTarget, oembedResponse, oembedXml } from '../../web/oembed.js';
-import { feedQrSvg } from '../../web/feed-qr.js';
 import { ShowPage } from '../../web/show-page.js';
 import { createPublicPageKit } from '../public-page-kit.js';
 import { siteRoutes } from './site-routes.js';
@@ -28,6 +28,11 @@ export interface WebRoutesDeps {
 }
 
 const SHOW_EMBED_EPISODES = 10;
+
+/** `?transcript=en` picks the transcript's language without changing the page's; `?lang=` does both. */
+function transcriptLanguage(c: Context): string | undefined {
+  return c.req.query('transcript') ?? c.req.query('lang');
+}
 const SLUG = /^[a-z0-9-]{1,200}$/;
 const ID = /^[0-9a-f-]{36}$/i;
 
@@ -70,7 +75,7 @@ export function webRoutes(deps: WebRoutesDeps) {
 
   app.get('/embed/episodes/:episodeId', async (c) => {
     const id = c.req.param('episodeId');
-    const found = ID.test(id) ? await catalog.episodeById(id, { language: c.req.query('lang') }) : null;
+    const found = ID.test(id) ? await catalog.episodeById(id, { language: transcriptLanguage(c) }) : null;
     if (!found) return notFound(c, '*');
     const context = await contextFor(c, found.show.language, 'embed');
     const start = parseStartTime(c.req.query('t'), found.episode.duration);
@@ -191,7 +196,7 @@ export function webRoutes(deps: WebRoutesDeps) {
     const { showSlug, episodeSlug } = c.req.param();
     const valid = SLUG.test(showSlug) && SLUG.test(episodeSlug);
     const found = valid
-      ? await catalog.episodeBySlugs(showSlug, episodeSlug, { language: c.req.query('lang') })
+      ? await catalog.episodeBySlugs(showSlug, episodeSlug, { language: transcriptLanguage(c) })
       : null;
     if (!found) {
       const moved = valid ? await catalog.movedShowSlug(showSlug) : null;
