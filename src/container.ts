@@ -13,11 +13,13 @@ import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
 import { createMediaJobsModule } from './domain/media-jobs-module.js';
+import { createOrganisationService } from './domain/organisation-service.js';
 import { createPublicCatalog } from './domain/public-catalog.js';
 import { createPublicMedia } from './domain/public-media.js';
 import { createPublicTextMedia } from './domain/public-text-media.js';
 import { createPublicUrls } from './domain/public-urls.js';
 import { createPublishingService } from './domain/publishing-service.js';
+import { createSearchService } from './domain/search-service.js';
 import { createShowsService } from './domain/shows-service.js';
 import { createTokensService } from './domain/tokens-service.js';
 import { createTranscriptsService } from './domain/transcripts-service.js';
@@ -27,7 +29,9 @@ import { audioUploadRoutes } from './http/routes/audio-upload-routes.js';
 import { feedRoutes } from './http/routes/feed-routes.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { mediaRoutes } from './http/routes/media-routes.js';
+import { organisationRoutes } from './http/routes/organisation-routes.js';
 import { publishingRoutes } from './http/routes/publishing-routes.js';
+import { searchApiRoutes } from './http/routes/search-api-routes.js';
 import { shareImageRoutes, socialRoutes } from './http/routes/social-routes.js';
 import { transcriptsRoutes } from './http/routes/transcripts-routes.js';
 import { tusRoutes } from './http/routes/tus-routes.js';
@@ -71,6 +75,8 @@ export function createContainer(options: ContainerOptions) {
   const chapters = createChaptersService({ ...base, events });
   const artwork = createArtworkService({ ...base, store });
   const feedDelivery = createFeedDelivery(base);
+  const organisation = createOrganisationService({ ...base, store });
+  const search = createSearchService({ ...base, dialect: db.dialect, urls });
   connectEpisodeLifecycle({
     ...base,
     events,
@@ -97,7 +103,11 @@ export function createContainer(options: ContainerOptions) {
   const handlers: JobHandlers = {
     ...media.handlers,
     ...social.handlers,
-    'rebuild-feed': async ({ showId }) => void (await feedPublisher.rebuild(showId)),
+    // The search index follows what the feed publishes.
+    'rebuild-feed': async ({ showId }) => {
+      await feedPublisher.rebuild(showId);
+      await search.reindexShow(showId);
+    },
     'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => void (await tus.cleanUpExpired()),
   };
@@ -125,15 +135,22 @@ export function createContainer(options: ContainerOptions) {
       transcriptsRoutes({ transcripts, chapters }),
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
+      organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
     ],
+    openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
       // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
       shareImageRoutes({ shareImages: social.shareImages, store }),
       feedRoutes({ feeds: feedDelivery, currentSlugFor: shows.currentSlugFor }),
       webRoutes({
-        catalog: createPublicCatalog({ ...base, store, urls, transcripts }),
+        catalog: createPublicCatalog({
+          ...base,
+          ...{ store, urls, transcripts, transcriberConfigured: Boolean(options.transcriberCommand) },
+        }),
         urls,
         mediaOrigins: options.mediaOrigins,
+        organisation,
+        search,
       }),
       mediaRoutes({
         media: createPublicMedia(base),
@@ -145,7 +162,19 @@ export function createContainer(options: ContainerOptions) {
     ],
   });
 
-  const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
+  const services = {
+    tokens,
+    shows,
+    episodes,
+    ingest,
+    artwork,
+    publishing,
+    transcripts,
+    chapters,
+    social,
+    organisation,
+    search,
+  };
   return { app, worker, queue, feedPublisher, feedDelivery, urls, ...services };
 }
 

@@ -202,7 +202,7 @@ describe.each(testDatabases())('embeds, oEmbed and public pages on $name', (data
     expect(show).toContain('<link rel="canonical" href="http://zender.test/shows/web-show"/>');
     expect(show).toContain('type="application/rss+xml"');
     expect(show).toContain('href="http://zender.test/feeds/web-show.xml"');
-    expect(show).toContain('>Apple Podcasts</a>');
+    expect(show).toContain('<span>Luisteren in Apple Podcasts</span>');
     expect(show).not.toContain('Spotify'); // its link was not http(s)
     expect(show).toContain('Fatima');
     expect(show).toContain(

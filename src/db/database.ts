@@ -180,6 +180,35 @@ export interface WebhookDeliveriesTable {
   delivered_at: string | null;
 }
 
+export interface OrganisationTable {
+  id: string; // always 'main': one organisation per installation
+  name: string;
+  website: string | null;
+  accent_color: string | null;
+  logo: string | null; // JSON { key, width, height } of the stored PNG
+  footer_links: string; // JSON [{ label, url }]
+  statements: string; // JSON { privacy: { nl, en }, accessibility: { nl, en } }, null texts: the defaults
+  updated_at: string;
+}
+
+export interface SearchEpisodesTable {
+  episode_id: string;
+  show_id: string;
+  /** What the episode's searchable text looked like when indexed (timestamps); a change re-indexes it. */
+  signature: string;
+}
+
+/** FTS5 table in SQLite, a table with a tsvector `document` in PostgreSQL (queried with sql``). */
+export interface SearchEntriesTable {
+  episode_id: string;
+  show_id: string;
+  kind: 'title' | 'notes' | 'chapter' | 'transcript';
+  language: string;
+  start_seconds: number | null;
+  label: string | null;
+  text: string;
+}
+
 export interface Database {
   api_tokens: ApiTokensTable;
   shows: ShowsTable;
@@ -193,6 +222,9 @@ export interface Database {
   social_drafts: SocialDraftsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  organisation: OrganisationTable;
+  search_episodes: SearchEpisodesTable;
+  search_entries: SearchEntriesTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;

@@ -5,6 +5,7 @@ import {
   findEpisodeBySlug,
   listPublishedEpisodes,
 } from '../db/repositories/episodes-repository.js';
+import { listPublicShows, listPublishedPages } from '../db/repositories/public-listing-repository.js';
 import { findShowById, findShowBySlug, findShowBySlugHistory } from '../db/repositories/shows-repository.js';
 import { cleanHtml, htmlToText } from '../feeds/clean-html.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -80,6 +81,11 @@ export interface CatalogDeps {
   store: BlobStore;
   urls: PublicUrls;
   transcripts: TranscriptsService;
+  /**
+   * Whether a transcriber runs (TRANSCRIBER). Without one a placeholder stays a placeholder, so
+   * the pages promise a transcript only when a draft waits for staff or a transcriber will make one.
+   */
+  transcriberConfigured?: boolean;
 }
 
 const BAR_COUNT = 160;
@@ -116,6 +122,8 @@ export function peaksToBars(data: readonly number[], count = BAR_COUNT): number[
 export function createPublicCatalog(deps: CatalogDeps) {
   const { db, store, urls } = deps;
   const barsCache = new Map<string, number[]>();
+  const transcriptWillFollow = (status: TranscriptState['status']) =>
+    status === 'draft' || (status === 'pending' && deps.transcriberConfigured === true);
 
   function showView(row: ShowRow): PublicShow {
     const extra = JSON.parse(row.extra) as { subscribe?: Record<string, unknown>; embedAllowlist?: unknown };
@@ -235,9 +243,7 @@ export function createPublicCatalog(deps: CatalogDeps) {
       chapters: chapters.filter((c) => c.toc !== false),
       persons: extra.persons ?? [],
       transcript: options.transcript ? await transcriptOf(row, show, options.language) : null,
-      transcriptPending: ['pending', 'draft'].includes(
-        (JSON.parse(row.transcript) as TranscriptState).status,
-      ),
+      transcriptPending: transcriptWillFollow((JSON.parse(row.transcript) as TranscriptState).status),
       updatedAt: row.updated_at,
     };
   }
@@ -269,6 +275,35 @@ export function createPublicCatalog(deps: CatalogDeps) {
       if (!row || !showRow) return null;
       const episode = await episodeView(row, showRow, { transcript: true, language: options.language });
       return episode && { show: showView(showRow), episode };
+    },
+
+    /** Shows with at least one published episode, each with its newest episode (for the home page). */
+    async listedShows(): Promise<{ show: PublicShow; latest: PublicEpisode | null }[]> {
+      const rows = await listPublicShows(db);
+      return Promise.all(
+        rows.map(async (row) => {
+          const [newest] = await listPublishedEpisodes(db, row.id);
+          return { show: showView(row), latest: newest ? await episodeView(newest, row) : null };
+        }),
+      );
+    },
+
+    /** Every public page with its last change, for sitemap.xml. */
+    async sitemap(): Promise<{ url: string; updatedAt: string }[]> {
+      const pages = await listPublishedPages(db);
+      const shows = new Map<string, string>();
+      for (const page of pages) {
+        const latest = shows.get(page.show_slug);
+        const changed = page.updated_at > page.show_updated_at ? page.updated_at : page.show_updated_at;
+        if (!latest || changed > latest) shows.set(page.show_slug, changed);
+      }
+      return [
+        ...[...shows].map(([slug, updatedAt]) => ({ url: urls.showPage(slug), updatedAt })),
+        ...pages.map((page) => ({
+          url: urls.episodePage(page.show_slug, page.episode_slug),
+          updatedAt: page.updated_at,
+        })),
+      ];
     },
 
     /** The current slug of a show that used `slug` before a rename, for 301s. */

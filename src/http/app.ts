@@ -26,6 +26,8 @@ export interface AppDeps {
   tokens: TokensService;
   /** More API areas (uploads, jobs, transcripts, …), each a sub-app mounted under /api/v1. */
   apiAreas?: Hono<AppEnv>[];
+  /** Public API routes (search) mounted before the token check of /api/v1. */
+  openApiAreas?: Hono<any>[];
   /** Public areas (feeds, media, pages, embeds) mounted at the root. */
   publicAreas?: Hono<any>[];
 }
@@ -40,6 +42,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps.health));
   app.route('/', docsRoutes());
+
+  for (const area of deps.openApiAreas ?? []) app.route('/', area);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   api.use('*', authenticate({ verify: deps.tokens.verify }));

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
 import type { ProblemMessage, ProblemParams } from './problem-message.js';
+import { siteProblemMessages } from './site-problem-messages.js';
 
 type Params = ProblemParams;
 type Message = ProblemMessage;
@@ -148,7 +149,11 @@ const coreMessages: Record<string, Message> = {
   },
 };
 
-export const problemMessages: Record<string, Message> = { ...coreMessages, ...mediaProblemMessages };
+export const problemMessages: Record<string, Message> = {
+  ...coreMessages,
+  ...mediaProblemMessages,
+  ...siteProblemMessages,
+};
 
 export type { ProblemMessage } from './problem-message.js';
 

@@ -1,3 +1,5 @@
+import { contrastRatio, parseHexColor } from '../shared/color-contrast.js';
+
 /** The player's own backgrounds (player.css): light and dark. */
 export const LIGHT_BACKGROUND = '#ffffff';
 export const DARK_BACKGROUND = '#121212';
@@ -7,31 +9,11 @@ const MIN_CONTRAST = 4.5;
 
 type Rgb = [number, number, number];
 
-function parseHex(value: string): Rgb | null {
-  const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
-  if (!match) return null;
-  const hex = match[1].length === 3 ? [...match[1]].map((c) => c + c).join('') : match[1];
-  return [0, 2, 4].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as Rgb;
-}
-
 function toHex(rgb: Rgb): string {
   return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 }
 
-function luminance([r, g, b]: Rgb): number {
-  const linear = (c: number) => {
-    const s = c / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-}
-
-/** WCAG 2.x contrast ratio of two colours. */
-export function contrastRatio(a: string, b: string): number {
-  const la = luminance(parseHex(a)!);
-  const lb = luminance(parseHex(b)!);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
+export { contrastRatio };
 
 /** Mixes toward black or white in small steps until the contrast with `background` is AA. */
 function adjust(rgb: Rgb, background: string, toward: number): string {
@@ -54,7 +36,7 @@ export interface Accent {
  * background. Anything that is not a hex colour falls back to zender's blue.
  */
 export function accentColor(requested: string | undefined): Accent {
-  const rgb = (requested && parseHex(requested)) || parseHex(DEFAULT_ACCENT)!;
+  const rgb = (requested && parseHexColor(requested)) || parseHexColor(DEFAULT_ACCENT)!;
   return { light: adjust(rgb, LIGHT_BACKGROUND, 0), dark: adjust(rgb, DARK_BACKGROUND, 255) };
 }
 

@@ -8,6 +8,7 @@ import { PeopleList } from './people-list.js';
 import { Player } from './player.js';
 import { PublicLayout } from './public-layout.js';
 import { episodeJsonLd } from './structured-data.js';
+import { TranscriptLanguages } from './transcript-languages.js';
 
 /** `/shows/{show}/{episode}`: player with chapters, show notes, people and the synced transcript. */
 export function EpisodePage(props: {
@@ -49,7 +50,7 @@ export function EpisodePage(props: {
         />
       }
     >
-      <PublicLayout show={show} labels={labels}>
+      <PublicLayout site={context.site} show={show} labels={labels}>
         <article>
           <h1 lang={show.language}>{episode.title}</h1>
           <p class="zp-meta">
@@ -85,19 +86,28 @@ export function EpisodePage(props: {
           {episode.persons.length > 0 && (
             <section aria-labelledby="zp-people-heading">
               <h2 id="zp-people-heading">{labels.people}</h2>
-              <PeopleList people={episode.persons} lang={show.language} />
+              <PeopleList people={episode.persons} lang={show.language} pageLanguage={labels.lang} />
             </section>
           )}
           {episode.transcript && (
             <section aria-labelledby="zp-transcript-heading">
               <h2 id="zp-transcript-heading">{labels.transcript}</h2>
+              <TranscriptLanguages
+                transcript={episode.transcript}
+                labels={labels}
+                pageUrl={episode.pageUrl}
+                anchor="#zp-transcript-heading"
+              />
               <div
+                lang={episode.transcript.language}
                 class="zp-transcript zp-transcript-page"
                 data-zp-transcript-for="zp-player"
                 data-cue-label={labels.cueAt}
                 dangerouslySetInnerHTML={{ __html: episode.transcript.html }}
               />
               <p>
+                <a href={episode.transcript.vttUrl.replace(/\.vtt$/, '.html')}>{labels.fullTranscript}</a>
+                {' · '}
                 <a href={episode.transcript.vttUrl}>WebVTT</a>
               </p>
             </section>

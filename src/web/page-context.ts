@@ -1,4 +1,5 @@
 import type { Labels } from './labels.js';
+import type { SiteChrome } from './site-chrome.js';
 
 /** What every rendered page needs besides its data: words, the accent style and asset URLs. */
 export interface PageContext {
@@ -8,4 +9,6 @@ export interface PageContext {
   scriptUrl: string;
   /** The player's stylesheet, then (on public pages) the page layout. */
   styleUrls: string[];
+  /** The organisation's header and footer (public pages; embeds go without). */
+  site?: SiteChrome;
 }

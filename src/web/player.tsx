@@ -1,6 +1,7 @@
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
 import { clockTime, spokenTime } from './format-time.js';
 import { clientLabels, fill, type Labels } from './labels.js';
+import { TranscriptLanguages } from './transcript-languages.js';
 
 export interface PlayerProps {
   /** Unique on the page: the clip path and an external transcript refer to it. */
@@ -192,7 +193,9 @@ export function Player(props: PlayerProps) {
       {props.transcript === 'panel' && episode.transcript && (
         <details class="zp-transcript-box">
           <summary>{labels.transcript}</summary>
+          <TranscriptLanguages transcript={episode.transcript} labels={labels} pageUrl={episode.embedUrl} />
           <div
+            lang={episode.transcript.language}
             class="zp-transcript"
             data-zp-transcript=""
             data-cue-label={labels.cueAt}

@@ -1,4 +1,5 @@
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import type { AppIcons } from './app-icons.js';
 import { Document } from './document.js';
 import { SHOW_EMBED } from './embed-size.js';
 import { clockTime, isoDuration, longDate } from './format-time.js';
@@ -8,19 +9,7 @@ import { PeopleList } from './people-list.js';
 import { Player } from './player.js';
 import { PublicLayout } from './public-layout.js';
 import { seriesJsonLd } from './structured-data.js';
-
-/** Names of the podcast apps a show can list under show.extra.subscribe. */
-const platformNames: Record<string, string> = {
-  apple: 'Apple Podcasts',
-  spotify: 'Spotify',
-  pocketcasts: 'Pocket Casts',
-  overcast: 'Overcast',
-  antennapod: 'AntennaPod',
-  youtube: 'YouTube Music',
-  amazon: 'Amazon Music',
-  deezer: 'Deezer',
-  podcastindex: 'Podcast Index',
-};
+import { SubscribeSection } from './subscribe-section.js';
 
 /** `/shows/{show}`: the show, how to subscribe, and its episodes each with a compact player. */
 export function ShowPage(props: {
@@ -28,6 +17,7 @@ export function ShowPage(props: {
   show: PublicShow;
   episodes: PublicEpisode[];
   baseUrl: string;
+  icons: AppIcons;
 }) {
   const { context, show, episodes } = props;
   const { labels } = context;
@@ -56,7 +46,7 @@ export function ShowPage(props: {
         />
       }
     >
-      <PublicLayout show={show} labels={labels} home>
+      <PublicLayout site={context.site} show={show} labels={labels} home>
         <div class="zp-show-head">
           {show.artworkUrl && (
             <img class="zp-show-art" src={show.artworkUrl} alt="" width="160" height="160" />
@@ -73,23 +63,16 @@ export function ShowPage(props: {
           lang={show.language}
           dangerouslySetInnerHTML={{ __html: show.descriptionHtml }}
         />
-        <section aria-labelledby="zp-subscribe-heading">
-          <h2 id="zp-subscribe-heading">{labels.subscribe}</h2>
-          <ul class="zp-subscribe">
-            <li>
-              <a href={show.feedUrl}>{labels.rss}</a>
-            </li>
-            {show.subscribe.map((link) => (
-              <li>
-                <a href={link.url}>{platformNames[link.platform] ?? link.platform}</a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <SubscribeSection
+          show={show}
+          labels={labels}
+          icons={props.icons}
+          qrUrl={`${show.pageUrl}/feed-qr.svg`}
+        />
         {show.persons.length > 0 && (
           <section aria-labelledby="zp-hosts-heading">
             <h2 id="zp-hosts-heading">{labels.hosts}</h2>
-            <PeopleList people={show.persons} lang={show.language} />
+            <PeopleList people={show.persons} lang={show.language} pageLanguage={labels.lang} />
           </section>
         )}
         <section aria-labelledby="zp-episodes-heading">

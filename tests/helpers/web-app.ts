@@ -11,7 +11,16 @@ import type { TestApp } from './test-app.js';
 export function withWebRoutes(t: TestApp, urls: PublicUrls = t.urls): Hono {
   const catalog = createPublicCatalog({ db: t.db.kysely, store: t.store, urls, transcripts: t.transcripts });
   const app = new Hono();
-  app.route('/', webRoutes({ catalog, urls, providerName: 'Kennisplatform' }));
+  app.route(
+    '/',
+    webRoutes({
+      catalog,
+      urls,
+      providerName: 'Kennisplatform',
+      organisation: t.organisation,
+      search: t.search,
+    }),
+  );
   app.route('/', t.app);
   return app;
 }

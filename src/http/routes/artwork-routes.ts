@@ -16,7 +16,7 @@ const refused = {
 };
 
 /** Reads an image body (images are small: buffered, but capped before reading on). */
-async function readImage(request: Request): Promise<Buffer> {
+export async function readImage(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxImageBytes) throw new TooLargeError(maxImageBytes);
   const chunks: Uint8Array[] = [];

@@ -1,21 +1,19 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import type { OrganisationService } from '../../domain/organisation-service.js';
 import type { PublicCatalog } from '../../domain/public-catalog.js';
 import type { PublicUrls } from '../../domain/public-urls.js';
-import { accentColor, accentCss } from '../../web/accent-color.js';
+import type { SearchService } from '../../domain/search-service.js';
+import { loadAppIcons } from '../../web/app-icons.js';
 import { EmbedEpisodePage } from '../../web/embed-episode-page.js';
 import { EmbedShowPage } from '../../web/embed-show-page.js';
 import { EPISODE_EMBED, SHOW_EMBED } from '../../web/embed-size.js';
 import { EpisodePage } from '../../web/episode-page.js';
+import { feedQrSvg } from '../../web/feed-qr.js';
 import { parseStartTime } from '../../web/format-time.js';
-import { labelsFor } from '../../web/labels.js';
-import { NotFoundPage } from '../../web/not-found-page.js';
 import { dimension, type OembedTarget, oembedResponse, oembedXml } from '../../web/oembed.js';
-import type { PageContext } from '../../web/page-context.js';
-import { renderHtml } from '../../web/render-html.js';
-import { securityHeaders } from '../../web/security-headers.js';
 import { ShowPage } from '../../web/show-page.js';
-import { loadWebAssets } from '../../web/web-assets.js';
+import { createPublicPageKit } from '../public-page-kit.js';
+import { siteRoutes } from './site-routes.js';
 
 export interface WebRoutesDeps {
   catalog: PublicCatalog;
@@ -24,67 +22,36 @@ export interface WebRoutesDeps {
   providerName?: string;
   /** Origins media is redirected to besides zender (S3_PUBLIC_URL, a CDN), allowed in the CSP. */
   mediaOrigins?: string[];
+  /** The organisation's name, logo, colour, footer links and statements. */
+  organisation: OrganisationService;
+  search: SearchService;
 }
 
 const SHOW_EMBED_EPISODES = 10;
+
+/** `?transcript=en` picks the transcript's language without changing the page's; `?lang=` does both. */
+function transcriptLanguage(c: Context): string | undefined {
+  return c.req.query('transcript') ?? c.req.query('lang');
+}
 const SLUG = /^[a-z0-9-]{1,200}$/;
 const ID = /^[0-9a-f-]{36}$/i;
 
-function etagMatches(header: string | undefined, etag: string): boolean {
-  return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
-}
-
 /**
  * The public face: embeddable players, oEmbed, show and episode pages, and the player's static
- * assets. Handlers parse, ask the catalog, render; rendering lives in src/web.
+ * assets. Handlers parse, ask the catalog, render; rendering lives in src/web. The organisation's
+ * own pages (home, statements, search, sitemap) are in site-routes.ts.
  */
 export function webRoutes(deps: WebRoutesDeps) {
   const app = new Hono();
   const { catalog, urls } = deps;
   const base = urls.base;
-  const selfOrigin = new URL(base).origin;
-  const assets = loadWebAssets();
-
-  /** Embeds take the partner's ?color=; public pages keep zender's own colours and add their layout. */
-  function contextFor(c: Context, showLanguage: string, kind: 'embed' | 'page'): PageContext {
-    const accent = accentColor(kind === 'embed' ? c.req.query('color') : undefined);
-    const styles = kind === 'embed' ? [assets.stylePath] : [assets.stylePath, assets.pageStylePath];
-    return {
-      labels: labelsFor(c.req.query('lang'), showLanguage),
-      inlineStyle: accentCss(accent),
-      scriptUrl: `${base}${assets.scriptPath}`,
-      styleUrls: styles.map((path) => `${base}${path}`),
-    };
-  }
-
-  /** Sends a rendered page with the security headers, a content ETag and 304 when it matches. */
-  async function sendHtml(
-    c: Context,
-    page: Parameters<typeof renderHtml>[0],
-    options: { context: PageContext; frameAncestors: '*' | string[]; maxAge: number; status?: 200 | 404 },
-  ) {
-    const html = await renderHtml(page);
-    const etag = `"${createHash('sha256').update(html).digest('base64url').slice(0, 27)}"`;
-    const headers: Record<string, string> = {
-      ...securityHeaders({
-        frameAncestors: options.frameAncestors,
-        inlineStyles: [options.context.inlineStyle],
-        selfOrigin,
-        mediaOrigins: deps.mediaOrigins,
-      }),
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': options.status === 404 ? 'no-store' : `public, max-age=${options.maxAge}`,
-      etag,
-    };
-    if (options.status !== 404 && etagMatches(c.req.header('if-none-match'), etag))
-      return c.body(null, 304, headers);
-    return c.body(html, options.status ?? 200, headers);
-  }
-
-  function notFound(c: Context, frameAncestors: '*' | string[] = []) {
-    const context = contextFor(c, 'nl', 'page');
-    return sendHtml(c, NotFoundPage({ context }), { context, frameAncestors, maxAge: 0, status: 404 });
-  }
+  const kit = createPublicPageKit({
+    urls,
+    mediaOrigins: deps.mediaOrigins,
+    organisation: () => deps.organisation.get(),
+  });
+  const { assets, contextFor, sendHtml, notFound, etagMatches, selfOrigin } = kit;
+  const icons = loadAppIcons();
 
   const embedAncestors = (allowlist: string[]) => (allowlist.length > 0 ? allowlist : '*');
 
@@ -108,9 +75,9 @@ export function webRoutes(deps: WebRoutesDeps) {
 
   app.get('/embed/episodes/:episodeId', async (c) => {
     const id = c.req.param('episodeId');
-    const found = ID.test(id) ? await catalog.episodeById(id, { language: c.req.query('lang') }) : null;
+    const found = ID.test(id) ? await catalog.episodeById(id, { language: transcriptLanguage(c) }) : null;
     if (!found) return notFound(c, '*');
-    const context = contextFor(c, found.show.language, 'embed');
+    const context = await contextFor(c, found.show.language, 'embed');
     const start = parseStartTime(c.req.query('t'), found.episode.duration);
     return sendHtml(c, EmbedEpisodePage({ context, ...found, start }), {
       context,
@@ -123,7 +90,7 @@ export function webRoutes(deps: WebRoutesDeps) {
     const slug = c.req.param('showSlug');
     const found = SLUG.test(slug) ? await catalog.show(slug, { limit: SHOW_EMBED_EPISODES }) : null;
     if (!found) return notFound(c, '*');
-    const context = contextFor(c, found.show.language, 'embed');
+    const context = await contextFor(c, found.show.language, 'embed');
     return sendHtml(c, EmbedShowPage({ context, ...found }), {
       context,
       frameAncestors: embedAncestors(found.show.embedAllowlist),
@@ -203,11 +170,25 @@ export function webRoutes(deps: WebRoutesDeps) {
       const moved = SLUG.test(slug) ? await catalog.movedShowSlug(slug) : null;
       return moved ? c.redirect(`/shows/${moved}`, 301) : notFound(c);
     }
-    const context = contextFor(c, found.show.language, 'page');
-    return sendHtml(c, ShowPage({ context, ...found, baseUrl: base }), {
+    const context = await contextFor(c, found.show.language, 'page');
+    return sendHtml(c, ShowPage({ context, ...found, baseUrl: base, icons }), {
       context,
       frameAncestors: [],
       maxAge: 60,
+    });
+  });
+
+  app.get('/shows/:showSlug/feed-qr.svg', async (c) => {
+    const slug = c.req.param('showSlug');
+    const found = SLUG.test(slug) ? await catalog.show(slug, { limit: 1 }) : null;
+    // A show becomes public with its first published episode.
+    if (!found || found.episodes.length === 0) return notFound(c);
+    const svg = await feedQrSvg(found.show.feedUrl);
+    return c.body(svg, 200, {
+      'content-type': 'image/svg+xml; charset=utf-8',
+      'cache-control': 'public, max-age=86400',
+      'content-security-policy': "default-src 'none'",
+      'x-content-type-options': 'nosniff',
     });
   });
 
@@ -215,13 +196,13 @@ export function webRoutes(deps: WebRoutesDeps) {
     const { showSlug, episodeSlug } = c.req.param();
     const valid = SLUG.test(showSlug) && SLUG.test(episodeSlug);
     const found = valid
-      ? await catalog.episodeBySlugs(showSlug, episodeSlug, { language: c.req.query('lang') })
+      ? await catalog.episodeBySlugs(showSlug, episodeSlug, { language: transcriptLanguage(c) })
       : null;
     if (!found) {
       const moved = valid ? await catalog.movedShowSlug(showSlug) : null;
       return moved ? c.redirect(`/shows/${moved}/${episodeSlug}`, 301) : notFound(c);
     }
-    const context = contextFor(c, found.show.language, 'page');
+    const context = await contextFor(c, found.show.language, 'page');
     const start = parseStartTime(c.req.query('t'), found.episode.duration);
     return sendHtml(c, EpisodePage({ context, ...found, start, baseUrl: base }), {
       context,
@@ -230,5 +211,6 @@ export function webRoutes(deps: WebRoutesDeps) {
     });
   });
 
+  app.route('/', siteRoutes({ kit, catalog, organisation: deps.organisation, search: deps.search }));
   return app;
 }
