@@ -9,7 +9,7 @@ import {
   listMediaFilesOfEpisode,
   upsertMediaFile,
 } from '../db/repositories/media-files-repository.js';
-import { findShowBySlug } from '../db/repositories/shows-repository.js';
+import { findShowById, findShowBySlug } from '../db/repositories/shows-repository.js';
 import type { StoredArtwork } from '../domain/artwork-service.js';
 import { loadSharp } from '../images/load-sharp.js';
 import type { Clock } from '../shared/clock.js';
@@ -29,7 +29,7 @@ const WIDTH = 1200;
 const HEIGHT = 630;
 const ROLE = 'share-image';
 /** Bump when the layout changes, so every image is drawn again on the next generate. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 const ART = 400;
 const FONT = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -60,42 +60,44 @@ export function createShareImages(deps: { db: Kysely<Database>; store: BlobStore
     return { key, data: Buffer.concat(chunks) };
   }
 
-  return {
-    /** Draws and stores the image unless this exact one is already stored. */
-    async ensure(episode: EpisodeRow, show: ShowRow): Promise<ShareImage> {
-      const language = resolveLanguage(show.language);
-      const alt = shareImageAlt(episode.title, show.title, language);
-      const artworkKey = episode.artwork ?? show.artwork ?? '';
-      const version = createHash('sha256')
-        .update(JSON.stringify([LAYOUT, artworkKey, episode.title, show.title]))
-        .digest('hex')
-        .slice(0, 16);
-      const key = `episodes/${episode.id}/share/${version}.png`;
-      const existing = await listMediaFilesOfEpisode(db, episode.id);
-      if (existing.some((file) => file.key === key)) return { key, alt, width: WIDTH, height: HEIGHT };
+  /** Draws and stores the image unless this exact one is already stored. */
+  async function ensure(episode: EpisodeRow, show: ShowRow): Promise<ShareImage> {
+    const language = resolveLanguage(show.language);
+    const alt = shareImageAlt(episode.title, show.title, language);
+    const artworkKey = episode.artwork ?? show.artwork ?? '';
+    const version = createHash('sha256')
+      .update(JSON.stringify([LAYOUT, artworkKey, episode.title, show.title]))
+      .digest('hex')
+      .slice(0, 16);
+    const key = `episodes/${episode.id}/share/${version}.png`;
+    const existing = await listMediaFilesOfEpisode(db, episode.id);
+    if (existing.some((file) => file.key === key)) return { key, alt, width: WIDTH, height: HEIGHT };
 
-      const artwork = await readArtwork(episode, show);
-      const png = await renderShareImage(episode.title, show.title, artwork?.data ?? null);
-      const put = await store.put(key, Readable.from([png]), { contentType: 'image/png' });
-      await upsertMediaFile(db, {
-        id: newId(),
-        episode_id: episode.id,
-        show_id: null,
-        role: ROLE,
-        key,
-        size: put.size,
-        sha256: put.sha256,
-        mime_type: 'image/png',
-        duration_seconds: null,
-        created_at: clock.now().toISOString(),
-      });
-      // The public URL names no version, so older drawings are garbage now.
-      for (const old of existing.filter((file) => file.role === ROLE)) {
-        await store.delete(old.key).catch(() => {});
-        await deleteMediaFile(db, old.key);
-      }
-      return { key, alt, width: WIDTH, height: HEIGHT };
-    },
+    const artwork = await readArtwork(episode, show);
+    const png = await renderShareImage(episode.title, show.title, artwork?.data ?? null);
+    const put = await store.put(key, Readable.from([png]), { contentType: 'image/png' });
+    await upsertMediaFile(db, {
+      id: newId(),
+      episode_id: episode.id,
+      show_id: null,
+      role: ROLE,
+      key,
+      size: put.size,
+      sha256: put.sha256,
+      mime_type: 'image/png',
+      duration_seconds: null,
+      created_at: clock.now().toISOString(),
+    });
+    // The public URL names no version, so older drawings are garbage now.
+    for (const old of existing.filter((file) => file.role === ROLE)) {
+      await store.delete(old.key).catch(() => {});
+      await deleteMediaFile(db, old.key);
+    }
+    return { key, alt, width: WIDTH, height: HEIGHT };
+  }
+
+  return {
+    ensure,
 
     /** The newest share image of a published episode, for its public URL; null otherwise. */
     async resolvePublic(showSlug: string, episodeSlug: string) {
@@ -104,9 +106,19 @@ export function createShareImages(deps: { db: Kysely<Database>; store: BlobStore
         (await findEpisodeByEnclosurePath(db, `${showSlug}/${episodeSlug}.mp3`)) ??
         (show ? await findEpisodeBySlug(db, show.id, episodeSlug) : undefined);
       if (episode?.status !== 'published') return null;
-      const files = (await listMediaFilesOfEpisode(db, episode.id)).filter((file) => file.role === ROLE);
-      files.sort((a, b) => b.created_at.localeCompare(a.created_at));
-      return files[0] ?? null;
+      const newest = async () => {
+        const files = (await listMediaFilesOfEpisode(db, episode.id)).filter((file) => file.role === ROLE);
+        files.sort((a, b) => b.created_at.localeCompare(a.created_at));
+        return files[0] ?? null;
+      };
+      const stored = await newest();
+      if (stored || !show) return stored;
+      // The page names this image as og:image from the moment it is public; draws made with the
+      // social drafts may not have run yet, so the first request draws it.
+      const owner = await findShowById(db, episode.show_id);
+      if (!owner) return null;
+      await ensure(episode, owner);
+      return newest();
     },
   };
 }
@@ -160,7 +172,7 @@ function titleSvg(title: string, showTitle: string, x: number, width: number): s
 }
 
 /** Greedy word wrap in ems; a word wider than a line is split between graphemes; "…" when cut. */
-function wrap(text: string, ems: number, maxLines: number): string[] {
+export function wrap(text: string, ems: number, maxLines: number): string[] {
   const measure = (s: string) => {
     let total = 0;
     for (const { segment } of graphemes.segment(s)) total += wide.test(segment) ? 1 : 0.6;
@@ -187,9 +199,12 @@ function wrap(text: string, ems: number, maxLines: number): string[] {
   if (line) lines.push(line);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  let last = [...graphemes.segment(kept[maxLines - 1])].map((s) => s.segment);
+  // Shortened by whole words; only a single word too long for the line is cut inside.
+  const words = kept[maxLines - 1].split(' ');
+  while (words.length > 1 && measure(`${words.join(' ')}…`) > ems) words.pop();
+  let last = [...graphemes.segment(words.join(' '))].map((s) => s.segment);
   while (last.length > 0 && measure(`${last.join('')}…`) > ems) last = last.slice(0, -1);
-  kept[maxLines - 1] = `${last.join('').trimEnd()}…`;
+  kept[maxLines - 1] = `${last.join('').replace(/[\s,;:–-]+$/, '')}…`;
   return kept;
 }
 

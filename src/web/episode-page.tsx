@@ -1,4 +1,5 @@
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import { shareImageAlt } from '../social/share-image.js';
 import { Document } from './document.js';
 import { EPISODE_EMBED } from './embed-size.js';
 import { clockTime, isoDuration, longDate } from './format-time.js';
@@ -42,7 +43,12 @@ export function EpisodePage(props: {
           description={description}
           siteName={show.title}
           locale={show.language === 'en' ? 'en_GB' : 'nl_NL'}
-          image={episode.artworkUrl}
+          image={`${episode.pageUrl.replace('/shows/', '/media/')}/share.png`}
+          imageSize={{
+            width: 1200,
+            height: 630,
+            alt: shareImageAlt(episode.title, show.title, labels.lang === 'en' ? 'en' : 'nl'),
+          }}
           embed={{ url: episode.embedUrl, ...EPISODE_EMBED }}
           oembedBase={props.baseUrl}
           feed={{ url: show.feedUrl, title: show.title }}

@@ -5,6 +5,8 @@ export interface PageHeadProps {
   siteName: string;
   locale: string;
   image: string | null;
+  /** The image's size and text alternative when known (the 1200×630 share card). */
+  imageSize?: { width: number; height: number; alt: string };
   /** The iframe player the page's cards point to (twitter:player, oEmbed). */
   embed: { url: string; width: number; height: number };
   oembedBase: string;
@@ -32,6 +34,14 @@ export function PageHead(props: PageHeadProps) {
       <meta property="og:site_name" content={props.siteName} />
       <meta property="og:locale" content={props.locale} />
       {props.image && <meta property="og:image" content={props.image} />}
+      {props.image && props.imageSize && (
+        <>
+          <meta property="og:image:width" content={String(props.imageSize.width)} />
+          <meta property="og:image:height" content={String(props.imageSize.height)} />
+          <meta property="og:image:alt" content={props.imageSize.alt} />
+          <meta name="twitter:image:alt" content={props.imageSize.alt} />
+        </>
+      )}
       {props.audio && <meta property="og:audio" content={props.audio.url} />}
       {props.audio && <meta property="og:audio:type" content={props.audio.type} />}
       <meta name="twitter:card" content="player" />

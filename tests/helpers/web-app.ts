@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createPublicCatalog } from '../../src/domain/public-catalog.js';
 import type { PublicUrls } from '../../src/domain/public-urls.js';
+import { createSearchService } from '../../src/domain/search-service.js';
 import { webRoutes } from '../../src/http/routes/web-routes.js';
 import type { TestApp } from './test-app.js';
 
@@ -18,7 +19,7 @@ export function withWebRoutes(t: TestApp, urls: PublicUrls = t.urls): Hono {
       urls,
       providerName: 'Kennisplatform',
       organisation: t.organisation,
-      search: t.search,
+      search: createSearchService({ db: t.db.kysely, dialect: t.db.dialect, urls }),
     }),
   );
   app.route('/', t.app);
