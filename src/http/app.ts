@@ -9,6 +9,7 @@ import type { Logger } from '../shared/logger.js';
 import type { AppEnv } from './app-env.js';
 import { createErrorHandler } from './error-handler.js';
 import { accessLog } from './middleware/access-log.js';
+import { apiCors } from './middleware/api-cors.js';
 import { authenticate } from './middleware/authenticate.js';
 import { problem } from './problem.js';
 import { docsRoutes } from './routes/docs-routes.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   openApiAreas?: Hono<any>[];
   /** Public areas (feeds, media, pages, embeds) mounted at the root. */
   publicAreas?: Hono<any>[];
+  /** Browser origins allowed to call the API (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 const jsonLimit = 1024 * 1024;
@@ -46,6 +49,8 @@ export function createApp(deps: AppDeps) {
   for (const area of deps.openApiAreas ?? []) app.route('/', area);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Before authentication: a browser's preflight carries no token.
+  api.use('*', apiCors(deps.corsOrigins ?? []));
   api.use('*', authenticate({ verify: deps.tokens.verify }));
   api.use('*', async (c, next) => {
     // JSON bodies stay small; media uploads are streamed by their own routes with their own limit.
