@@ -15,6 +15,7 @@ import { problem } from './problem.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { episodesRoutes } from './routes/episodes-routes.js';
 import { type HealthChecks, healthRoutes } from './routes/health-routes.js';
+import { documentPublicRoutes } from './routes/public-route-docs.js';
 import { showsRoutes } from './routes/shows-routes.js';
 import { tokensRoutes } from './routes/tokens-routes.js';
 import { validationHook } from './validation-hook.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
 
   for (const area of deps.publicAreas ?? []) app.route('/', area);
 
+  documentPublicRoutes(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
