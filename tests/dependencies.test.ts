@@ -117,7 +117,20 @@ describe('package.json dependencies', () => {
     for (const source of sources.values()) for (const name of namedPackages(source)) used.add(name);
     // JSX compiles to imports of hono/jsx/jsx-runtime (tsconfig's jsxImportSource).
     used.add('hono');
+    // Type definitions are used by the build's type check when their package is.
+    for (const name of runtime.filter((name) => name.startsWith('@types/'))) {
+      const typed = name.slice('@types/'.length);
+      if (typed === 'node' || used.has(typed)) used.add(name);
+    }
     expect(runtime.filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it('lists under dependencies the type definitions the build needs (npm start type-checks)', () => {
+    // tsconfig.json's `types: ["node"]`, and @types/X for each runtime X that has no types of its own.
+    const needed = ['@types/node', ...runtime.map((name) => `@types/${name}`)].filter(
+      (name) => name in pkg.dependencies || name in pkg.devDependencies,
+    );
+    expect(needed.filter((name) => !(name in pkg.dependencies))).toEqual([]);
   });
 
   it('keeps tsx, the test runner and the test servers out of the runtime dependencies', () => {
