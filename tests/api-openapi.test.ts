@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -117,6 +118,37 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('gives examples that fit their own schemas', () => {
+    // The document's JSON Schemas, read back by zod, with the component references made local.
+    const local = (value: unknown) =>
+      JSON.parse(JSON.stringify(value).replaceAll('#/components/schemas/', '#/$defs/'));
+    const defs = local(doc.components.schemas);
+    const fits = (schema: Schema, example: unknown) =>
+      z.fromJSONSchema({ ...local(schema), $defs: defs }).safeParse(example).success;
+    // The check itself can fail: a show whose `explicit` is a word does not fit.
+    expect(
+      fits(doc.components.schemas.Show, {
+        ...(doc.components.schemas.Show.example as object),
+        explicit: 'yes',
+      }),
+    ).toBe(false);
+    const misfits: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      if (schema.example !== undefined && !fits(schema, schema.example)) misfits.push(`schema ${name}`);
+    }
+    for (const { method, path, operation } of documented()) {
+      const contents = [
+        ...Object.entries(operation.requestBody?.content ?? {}),
+        ...Object.values(operation.responses).flatMap((response) => Object.entries(response.content ?? {})),
+      ];
+      for (const [type, media] of contents) {
+        if (media.example !== undefined && media.schema && !fits(media.schema, media.example))
+          misfits.push(`${method} ${path} ${type}`);
+      }
+    }
+    expect(misfits).toEqual([]);
   });
 
   it('types the chapters body as Podcasting 2.0 JSON chapters, not a bare string', () => {
