@@ -69,8 +69,11 @@ function runtimeImports(source: string): string[] {
 /** A package named as a string: imported, resolved (require.resolve, an asset's folder) or located. */
 function namedPackages(source: string): Set<string> {
   const names = new Set<string>();
-  for (const match of source.matchAll(/'(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)'/g)) {
-    const name = packageOf(match[1]);
+  // 'name' or 'name/sub/path', and `name/…${…}` (a file picked at run time).
+  for (const match of source.matchAll(
+    /'(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)*)'|`(@?[a-z0-9][\w.-]*(?:\/[\w.-]+)?)\//g,
+  )) {
+    const name = packageOf(match[1] ?? match[2]);
     if (name) names.add(name);
   }
   return names;

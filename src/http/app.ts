@@ -80,8 +80,9 @@ export function createApp(deps: AppDeps) {
       version: '1',
       description:
         'Podcast and media publishing: shows, episodes, audio, feeds, transcripts, social drafts. ' +
-        'Every /api/v1 route needs `Authorization: Bearer <token>` (roles: viewer reads, editor writes, ' +
-        'admin also manages tokens). Errors are application/problem+json (RFC 9457) in Dutch, or English ' +
+        'Every /api/v1 route but the public search needs `Authorization: Bearer <token>` (roles: viewer ' +
+        'reads, editor writes, admin also manages tokens and the organisation). ' +
+        'Errors are application/problem+json (RFC 9457) in Dutch, or English ' +
         'when Accept-Language prefers it. Browser pages on another origin may call the API when ' +
         'CORS_ORIGINS lists their origin. The public routes (feeds, media, pages, embeds, oEmbed) need no token.',
     },

@@ -1,4 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { documentSiteRoutes } from './site-route-docs.js';
 
 type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 
@@ -20,6 +21,7 @@ const html = (description: string) => ({
  * OpenAPI document so that the feed, media and embed URL forms are written down in one place.
  */
 export function documentPublicRoutes(registry: OpenAPIRegistry): void {
+  documentSiteRoutes(registry);
   registry.registerPath({
     method: 'get',
     path: '/feeds/{file}',

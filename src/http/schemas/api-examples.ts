@@ -230,3 +230,33 @@ export const progressEventExample = {
   progress: 62,
   jobStatus: 'running',
 };
+
+export const organisationExample = {
+  name: 'Kennisplatform Mensenrechten',
+  website: 'https://www.example.nl',
+  accentColor: '#154273',
+  logoUrl: 'https://podcast.example.nl/organisation/logo-5a0e7c52-8d4b-4f3e-9c1a-2b6f0d9e4a71.png',
+  footerLinks: [{ label: 'Contact', url: 'mailto:podcast@example.nl' }],
+  statements: { privacy: { nl: null, en: null }, accessibility: { nl: null, en: null } },
+  updatedAt: '2026-12-01T03:20:00.000Z',
+};
+
+export const searchResultsExample = {
+  query: 'omgevingswet',
+  items: [
+    {
+      showTitle: 'Mensenrechten dichtbij',
+      episodeTitle: 'De Omgevingswet',
+      url: 'https://podcast.example.nl/shows/mensenrechten-dichtbij/de-omgevingswet?transcript=nl#t=4',
+      kind: 'transcript',
+      language: 'nl',
+      startSeconds: 4,
+      speaker: 'Wethouder',
+      snippet: [
+        { text: 'Vandaag: de ', match: false },
+        { text: 'Omgevingswet', match: true },
+        { text: '.', match: false },
+      ],
+    },
+  ],
+};
