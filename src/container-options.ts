@@ -27,4 +27,6 @@ export interface ContainerOptions {
   transcriberCommand?: string;
   /** Per webhook delivery attempt; 10 s unless a test wants a quicker timeout. */
   webhookTimeoutMs?: number;
+  /** Browser origins allowed to call the API (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }

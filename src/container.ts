@@ -122,6 +122,7 @@ export function createContainer(options: ContainerOptions) {
 
   const app = createApp({
     logger,
+    corsOrigins: options.corsOrigins,
     health: { database: () => pingDatabase(kysely), storage: () => store.ping() },
     shows,
     episodes,

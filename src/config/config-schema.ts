@@ -6,12 +6,32 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A comma-separated list of web origins (scheme, host, optional port; no path), as browsers send them. */
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/,
+          'each entry must be an origin such as https://redactie.example.nl (lowercase, no path, no *)',
+        ),
+    ),
+  );
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /**
- * The environment variables of PRODUCT.md. Only this folder reads process.env; everything else
+ * The environment variables zender reads (the README's configuration table). Only this folder reads process.env; everything else
  * gets a frozen slice of the parsed result.
  */
 export const configSchema = z
@@ -54,6 +74,7 @@ export const configSchema = z
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),
+    CORS_ORIGINS: originList.default([]),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSCRIBER === 'command' && !env.TRANSCRIBER_COMMAND) {

@@ -31,6 +31,9 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ LOUDNESS_TARGET_LUFS: '3' }, /LOUDNESS_TARGET_LUFS/],
     [{ BASE_URL: 'not a url' }, /BASE_URL/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'https://redactie.example.nl/app' }, /CORS_ORIGINS/],
+    [{ CORS_ORIGINS: 'https://a.example.nl, redactie.example.nl' }, /CORS_ORIGINS/],
   ])('stops with one line naming the bad variable (%o)', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -39,5 +42,12 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(pattern);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('reads CORS_ORIGINS as a list of origins, empty when unset', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://redactie.example.nl, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://redactie.example.nl', 'http://localhost:5173']);
   });
 });

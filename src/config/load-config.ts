@@ -31,6 +31,8 @@ export interface AppConfig {
   readonly embeddedWorker: boolean;
   readonly transcriberCommand?: string;
   readonly tusExpiryHours: number;
+  /** Browser origins allowed to call /api/v1 (CORS_ORIGINS). */
+  readonly corsOrigins: readonly string[];
 }
 
 /** Thrown with one line that names the variable and what is wrong with it. */
@@ -90,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddedWorker: raw.EMBEDDED_WORKER,
     transcriberCommand: raw.TRANSCRIBER === 'command' ? raw.TRANSCRIBER_COMMAND : undefined,
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
+    corsOrigins: raw.CORS_ORIGINS,
   };
   return deepFreeze(config);
 }

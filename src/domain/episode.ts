@@ -40,7 +40,7 @@ export interface EpisodeExtra {
   peaksKey?: string;
 }
 
-/** The public JSON shape of an episode (PRODUCT.md). */
+/** The public JSON shape of an episode (the Episode schema of /openapi.json). */
 export interface Episode {
   id: string;
   showId: string;

@@ -10,7 +10,7 @@ export interface Person {
   organisation?: string;
 }
 
-/** The public JSON shape of a show (PRODUCT.md). */
+/** The public JSON shape of a show (the Show schema of /openapi.json). */
 export interface Show {
   id: string;
   slug: string;

@@ -9,11 +9,13 @@ import type { Logger } from '../shared/logger.js';
 import type { AppEnv } from './app-env.js';
 import { createErrorHandler } from './error-handler.js';
 import { accessLog } from './middleware/access-log.js';
+import { apiCors } from './middleware/api-cors.js';
 import { authenticate } from './middleware/authenticate.js';
 import { problem } from './problem.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { episodesRoutes } from './routes/episodes-routes.js';
 import { type HealthChecks, healthRoutes } from './routes/health-routes.js';
+import { documentPublicRoutes } from './routes/public-route-docs.js';
 import { showsRoutes } from './routes/shows-routes.js';
 import { tokensRoutes } from './routes/tokens-routes.js';
 import { validationHook } from './validation-hook.js';
@@ -30,6 +32,8 @@ export interface AppDeps {
   openApiAreas?: Hono<any>[];
   /** Public areas (feeds, media, pages, embeds) mounted at the root. */
   publicAreas?: Hono<any>[];
+  /** Browser origins allowed to call the API (CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
 }
 
 const jsonLimit = 1024 * 1024;
@@ -46,6 +50,8 @@ export function createApp(deps: AppDeps) {
   for (const area of deps.openApiAreas ?? []) app.route('/', area);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // Before authentication: a browser's preflight carries no token.
+  api.use('*', apiCors(deps.corsOrigins ?? []));
   api.use('*', authenticate({ verify: deps.tokens.verify }));
   api.use('*', async (c, next) => {
     // JSON bodies stay small; media uploads are streamed by their own routes with their own limit.
@@ -65,13 +71,20 @@ export function createApp(deps: AppDeps) {
 
   for (const area of deps.publicAreas ?? []) app.route('/', area);
 
+  documentPublicRoutes(app.openAPIRegistry);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'zender API',
       version: '1',
-      description: 'Podcast and media publishing: shows, episodes, audio, feeds, transcripts, social drafts.',
+      description:
+        'Podcast and media publishing: shows, episodes, audio, feeds, transcripts, social drafts. ' +
+        'Every /api/v1 route but the public search needs `Authorization: Bearer <token>` (roles: viewer ' +
+        'reads, editor writes, admin also manages tokens and the organisation). ' +
+        'Errors are application/problem+json (RFC 9457) in Dutch, or English ' +
+        'when Accept-Language prefers it. Browser pages on another origin may call the API when ' +
+        'CORS_ORIGINS lists their origin. The public routes (feeds, media, pages, embeds, oEmbed) need no token.',
     },
   });
 

@@ -23,7 +23,7 @@ export interface JobError {
   message: string;
 }
 
-/** The public JSON shape of a job (PRODUCT.md). */
+/** The public JSON shape of a job (the Job schema of /openapi.json). */
 export interface Job {
   id: string;
   kind: JobKind;

@@ -30,7 +30,7 @@ export interface DraftHistoryEntry {
   note?: string;
 }
 
-/** The public JSON shape of a social draft (PRODUCT.md), with Bluesky facets and the audit list. */
+/** The public JSON shape of a social draft (the SocialDraft schema of /openapi.json), with Bluesky facets and the audit list. */
 export interface SocialDraft {
   id: string;
   episodeId: string;

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ArtworkService } from '../../domain/artwork-service.js';
 import { TooLargeError } from '../../domain/errors.js';
 import type { AppEnv } from '../app-env.js';
+import { artworkExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, problemSchema } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -9,7 +10,7 @@ const maxImageBytes = 20 * 1024 * 1024;
 const image = { schema: z.string().openapi({ format: 'binary' }) };
 const artworkSchema = z
   .object({ version: z.string(), width: z.number(), keys: z.record(z.string(), z.string()) })
-  .openapi('Artwork');
+  .openapi('Artwork', { example: artworkExample });
 const refused = {
   description: 'Not usable as podcast artwork',
   content: { 'application/problem+json': { schema: problemSchema } },
@@ -48,6 +49,9 @@ export function artworkRoutes({ artwork }: { artwork: ArtworkService }) {
     createRoute({
       method: 'put',
       path: '/shows/{showId}/artwork',
+      summary: "Set the show's artwork",
+      description:
+        "JPEG or PNG, square, 1400 to 3000 pixels (Apple's rule), up to 20 MiB. Stored with renditions of 300, 600, 1400 and 3000 pixels; the feed and pages use them.",
       tags: ['Artwork'],
       security: bearer,
       request: { params: idParam('showId'), body },
@@ -66,6 +70,8 @@ export function artworkRoutes({ artwork }: { artwork: ArtworkService }) {
     createRoute({
       method: 'put',
       path: '/episodes/{episodeId}/artwork',
+      summary: "Set an episode's artwork",
+      description: "Like the show's artwork; the episode's item in the feed and its page and embed use it.",
       tags: ['Artwork'],
       security: bearer,
       request: { params: idParam('episodeId'), body },

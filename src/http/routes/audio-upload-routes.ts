@@ -21,6 +21,8 @@ export function audioUploadRoutes({ ingest }: { ingest: EpisodeIngest }) {
     createRoute({
       method: 'put',
       path: '/episodes/{episodeId}/audio',
+      description:
+        'Streams the body to storage (never held in memory) and queues processing: probe, loudness to the target, the delivery MP3, peaks and the quality report. Follow it with GET /episodes/{episodeId}/events or GET /jobs/{jobId}. Refused before a byte is read when Content-Length exceeds MAX_UPLOAD_BYTES or the type is not audio or video. `X-Filename` keeps the original name. For large files or unreliable connections use tus at /uploads.',
       tags: ['Audio'],
       security: bearer,
       summary: 'Upload a recording (any audio or video file ffmpeg reads) as the raw request body',
@@ -35,7 +37,12 @@ export function audioUploadRoutes({ ingest }: { ingest: EpisodeIngest }) {
       responses: {
         202: {
           description: 'Stored; processing queued',
-          content: { 'application/json': { schema: z.object({ jobId: z.string() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ jobId: z.string() }),
+              example: { jobId: '0dbfc869-fe41-452e-8961-d336a273c7ef' },
+            },
+          },
         },
         ...errorResponses,
         409: problems('The episode is published or scheduled'),

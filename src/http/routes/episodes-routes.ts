@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { EpisodesService } from '../../domain/episodes-service.js';
 import type { AppEnv } from '../app-env.js';
+import { episodeExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, pageQuery, problemSchema } from '../schemas/common-schemas.js';
 import { episodeInputSchema, episodePatchSchema, episodeSchema } from '../schemas/episode-schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -19,6 +20,8 @@ export function episodesRoutes({ episodes }: { episodes: EpisodesService }) {
     createRoute({
       method: 'get',
       path: '/shows/{showId}/episodes',
+      summary: "List a show's episodes",
+      description: 'Episodes of the show, newest first, paged like GET /shows.',
       tags,
       security: bearer,
       request: { params: idParam('showId'), query: pageQuery },
@@ -28,6 +31,7 @@ export function episodesRoutes({ episodes }: { episodes: EpisodesService }) {
           content: {
             'application/json': {
               schema: z.object({ items: z.array(episodeSchema), nextCursor: z.string().nullable() }),
+              example: { items: [episodeExample], nextCursor: null },
             },
           },
         },
@@ -41,6 +45,9 @@ export function episodesRoutes({ episodes }: { episodes: EpisodesService }) {
     createRoute({
       method: 'post',
       path: '/shows/{showId}/episodes',
+      summary: 'Create an episode',
+      description:
+        'Creates a draft episode. Upload its audio next (PUT /episodes/{episodeId}/audio, or resumable with tus at /uploads), then publish it.',
       tags,
       security: bearer,
       request: {
@@ -60,6 +67,9 @@ export function episodesRoutes({ episodes }: { episodes: EpisodesService }) {
     createRoute({
       method: 'get',
       path: '/episodes/{episodeId}',
+      summary: 'Read an episode',
+      description:
+        'The episode with its status (draft, processing, ready, scheduled, published, failed), audio, quality report, transcript state and current job.',
       tags,
       security: bearer,
       request: { params: idParam('episodeId') },
@@ -72,6 +82,8 @@ export function episodesRoutes({ episodes }: { episodes: EpisodesService }) {
     createRoute({
       method: 'patch',
       path: '/episodes/{episodeId}',
+      summary: 'Change an episode',
+      description: "Changes only the fields given. A published episode's feed is rebuilt.",
       tags,
       security: bearer,
       request: {
@@ -87,6 +99,9 @@ export function episodesRoutes({ episodes }: { episodes: EpisodesService }) {
     createRoute({
       method: 'delete',
       path: '/episodes/{episodeId}',
+      summary: 'Delete an episode',
+      description:
+        'Deletes the episode with its audio, artwork, transcripts and chapters, and takes it out of the feed.',
       tags,
       security: bearer,
       request: { params: idParam('episodeId') },

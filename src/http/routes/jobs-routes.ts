@@ -4,6 +4,7 @@ import type { EpisodesService } from '../../domain/episodes-service.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { AppEnv } from '../app-env.js';
+import { jobExample, progressEventExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -22,7 +23,7 @@ export const jobSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Job');
+  .openapi('Job', { example: jobExample });
 
 /** Job status, and the live Server-Sent Events stream of an episode's processing. */
 export function jobsRoutes(deps: { queue: JobQueue; episodes: EpisodesService; pollMs?: number }) {
@@ -33,6 +34,9 @@ export function jobsRoutes(deps: { queue: JobQueue; episodes: EpisodesService; p
     createRoute({
       method: 'get',
       path: '/jobs/{jobId}',
+      summary: 'Read a background job',
+      description:
+        'Kind, status (queued, running, done, failed), step, progress 0 to 100, and the error of each failed attempt. Upload answers give the job id.',
       tags: ['Jobs'],
       security: bearer,
       request: { params: idParam('jobId') },
@@ -48,6 +52,50 @@ export function jobsRoutes(deps: { queue: JobQueue; episodes: EpisodesService; p
       return c.json(job, 200);
     },
   );
+
+  const progressEvent = z
+    .object({
+      episodeId: z.string(),
+      status: z.enum(['draft', 'processing', 'ready', 'scheduled', 'published', 'failed']),
+      failureReason: z.string().nullable(),
+      jobId: z.string().nullable(),
+      step: z.string().nullable(),
+      progress: z.number(),
+      jobStatus: z.enum(['queued', 'running', 'done', 'failed']).nullable(),
+    })
+    .openapi('ProgressEvent', { example: progressEventExample });
+  // The data of each `progress` event, as a component of its own (a stream has no JSON schema).
+  app.openAPIRegistry.register('ProgressEvent', progressEvent);
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/episodes/{episodeId}/events',
+    tags: ['Jobs'],
+    summary: "Follow an episode's processing live (Server-Sent Events)",
+    description:
+      'A text/event-stream: a `progress` event (data: ProgressEvent as JSON) each time the status, ' +
+      'step or progress changes, then one `end` event when the episode is no longer processing (or ' +
+      'after 30 minutes). `curl -N` or a browser EventSource can follow it; EventSource sends no ' +
+      'Authorization header, so browsers use fetch with a streaming body instead.',
+    security: bearer,
+    request: { params: idParam('episodeId') },
+    responses: {
+      200: {
+        description: 'The event stream',
+        content: {
+          'text/event-stream': {
+            schema: z.string().openapi({
+              description: 'event: progress, data: a ProgressEvent (see components); event: end',
+            }),
+            example:
+              'event: progress\ndata: {"episodeId":"28e820ef-a0ed-42db-aedd-b872fc80f919","status":"processing",' +
+              '"failureReason":null,"jobId":"0dbfc869-fe41-452e-8961-d336a273c7ef","step":"encode","progress":62,' +
+              '"jobStatus":"running"}\nid: 4\n\nevent: end\ndata: {}\n\n',
+          },
+        },
+      },
+      ...errorResponses,
+    },
+  });
 
   // The events come from the job row, polled: any API process can serve them, whichever worker runs the job.
   app.get('/episodes/:episodeId/events', async (c) => {

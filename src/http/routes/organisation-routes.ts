@@ -4,6 +4,7 @@ import type { OrganisationService } from '../../domain/organisation-service.js';
 import { roleAllows } from '../../domain/tokens-service.js';
 import type { AppEnv } from '../app-env.js';
 import { problem } from '../problem.js';
+import { organisationExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, httpUrl, problemSchema, text } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 import { readImage } from './artwork-routes.js';
@@ -26,7 +27,7 @@ const organisationSchema = z
     statements: z.object({ privacy: statementTexts, accessibility: statementTexts }),
     updatedAt: z.string().nullable(),
   })
-  .openapi('Organisation');
+  .openapi('Organisation', { example: organisationExample });
 
 const patchSchema = z
   .object({
@@ -45,7 +46,13 @@ const patchSchema = z
       .optional(),
   })
   .strict()
-  .openapi('OrganisationPatch');
+  .openapi('OrganisationPatch', {
+    example: {
+      name: 'Kennisplatform Mensenrechten',
+      accentColor: '#154273',
+      footerLinks: [{ label: 'Contact', url: 'mailto:podcast@example.nl' }],
+    },
+  });
 
 const refused = {
   description: 'Refused, with the reason (a colour without enough contrast, an unusable logo)',
@@ -134,6 +141,7 @@ export function organisationRoutes(deps: {
       path: '/organisation/logo',
       tags,
       summary: 'Remove the logo (admin)',
+      description: 'The public pages show the organisation name instead.',
       security: bearer,
       responses: { 200: ok, ...errorResponses },
     }),

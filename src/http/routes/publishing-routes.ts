@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { EpisodesService } from '../../domain/episodes-service.js';
 import type { PublishingService } from '../../domain/publishing-service.js';
 import type { AppEnv } from '../app-env.js';
+import { episodeExample, feedWarningsExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, problemSchema } from '../schemas/common-schemas.js';
 import { episodeSchema } from '../schemas/episode-schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -13,7 +14,7 @@ const feedProblem = z
     message: z.string(),
     episodeId: z.string().optional(),
   })
-  .openapi('FeedProblem');
+  .openapi('FeedProblem', { example: feedWarningsExample[0] });
 const refused = {
   description: 'Breaks feed rules',
   content: { 'application/problem+json': { schema: problemSchema } },
@@ -31,6 +32,9 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
     createRoute({
       method: 'post',
       path: '/episodes/{episodeId}/publish',
+      summary: 'Publish an episode, now or at a time',
+      description:
+        'Publishes a ready episode at once, or schedules it with `publishAt` (an ISO date-time with offset). The show and episode must meet the feed rules (category, artwork, processed audio): otherwise 422 lists what is missing. The answer carries warnings (recommendations that do not block). The feed is rebuilt and social drafts are made.',
       tags: ['Publishing'],
       security: bearer,
       request: {
@@ -39,6 +43,7 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
           content: {
             'application/json': {
               schema: z.object({ publishAt: z.iso.datetime({ offset: true }).optional() }),
+              example: { publishAt: '2026-12-07T06:00:00+01:00' },
             },
           },
         },
@@ -49,6 +54,7 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
           content: {
             'application/json': {
               schema: z.object({ episode: episodeSchema, warnings: z.array(feedProblem) }),
+              example: { episode: episodeExample, warnings: feedWarningsExample },
             },
           },
         },
@@ -69,6 +75,9 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
     createRoute({
       method: 'post',
       path: '/episodes/{episodeId}/unpublish',
+      summary: 'Unpublish an episode',
+      description:
+        'Takes the episode out of the feed and its public pages; it is ready again and can be published later.',
       tags: ['Publishing'],
       security: bearer,
       request: { params: idParam('episodeId') },
@@ -89,6 +98,9 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
     createRoute({
       method: 'get',
       path: '/shows/{showId}/feed-check',
+      summary: 'Check a show against the feed rules',
+      description:
+        'Apple Podcasts and Podcasting 2.0 (PSP-1) rules for the show and its episodes: errors block publishing, warnings are recommendations. `ok` is false when any error remains.',
       tags: ['Publishing'],
       security: bearer,
       request: { params: idParam('showId') },
@@ -96,7 +108,10 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
         200: {
           description: 'Problems and recommendations',
           content: {
-            'application/json': { schema: z.object({ ok: z.boolean(), problems: z.array(feedProblem) }) },
+            'application/json': {
+              schema: z.object({ ok: z.boolean(), problems: z.array(feedProblem) }),
+              example: { ok: true, problems: feedWarningsExample },
+            },
           },
         },
         ...errorResponses,

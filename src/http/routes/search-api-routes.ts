@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { SearchService } from '../../domain/search-service.js';
+import { searchResultsExample } from '../schemas/api-examples.js';
 import { validationHook } from '../validation-hook.js';
 
 const resultSchema = z
@@ -50,7 +51,10 @@ export function searchApiRoutes({ search }: { search: SearchService }) {
         200: {
           description: 'The matches',
           content: {
-            'application/json': { schema: z.object({ query: z.string(), items: z.array(resultSchema) }) },
+            'application/json': {
+              schema: z.object({ query: z.string(), items: z.array(resultSchema) }),
+              example: searchResultsExample,
+            },
           },
         },
       },

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ShowsService } from '../../domain/shows-service.js';
 import type { AppEnv } from '../app-env.js';
+import { showExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, pageQuery, problemSchema } from '../schemas/common-schemas.js';
 import { showInputSchema, showPatchSchema, showSchema } from '../schemas/show-schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -19,6 +20,9 @@ export function showsRoutes({ shows }: { shows: ShowsService }) {
     createRoute({
       method: 'get',
       path: '/shows',
+      summary: 'List shows',
+      description:
+        'Shows, newest first, `limit` at a time; pass `nextCursor` back as `cursor` for the next page.',
       tags,
       security: bearer,
       request: { query: pageQuery },
@@ -28,6 +32,7 @@ export function showsRoutes({ shows }: { shows: ShowsService }) {
           content: {
             'application/json': {
               schema: z.object({ items: z.array(showSchema), nextCursor: z.string().nullable() }),
+              example: { items: [showExample], nextCursor: null },
             },
           },
         },
@@ -41,6 +46,9 @@ export function showsRoutes({ shows }: { shows: ShowsService }) {
     createRoute({
       method: 'post',
       path: '/shows',
+      summary: 'Create a show',
+      description:
+        "Creates a show and its (empty) feed. The slug comes from the title unless given. Publishing an episode later needs a category (Apple's list, e.g. `Government` or `Society & Culture/Documentary`) and square artwork; GET /shows/{showId}/feed-check lists what is still missing.",
       tags,
       security: bearer,
       request: { body: { content: { 'application/json': { schema: showInputSchema } }, required: true } },
@@ -57,6 +65,8 @@ export function showsRoutes({ shows }: { shows: ShowsService }) {
     createRoute({
       method: 'get',
       path: '/shows/{showId}',
+      summary: 'Read a show',
+      description: 'The show with its feed URL, artwork URL and settings.',
       tags,
       security: bearer,
       request: { params: idParam('showId') },
@@ -69,6 +79,9 @@ export function showsRoutes({ shows }: { shows: ShowsService }) {
     createRoute({
       method: 'patch',
       path: '/shows/{showId}',
+      summary: 'Change a show',
+      description:
+        'Changes only the fields given. A new slug keeps the old feed and page URLs working (301 to the new ones). A published feed is rebuilt.',
       tags,
       security: bearer,
       request: {
@@ -84,6 +97,8 @@ export function showsRoutes({ shows }: { shows: ShowsService }) {
     createRoute({
       method: 'delete',
       path: '/shows/{showId}',
+      summary: 'Delete a show',
+      description: 'Deletes the show with its episodes, their files and its feed. It cannot be undone.',
       tags,
       security: bearer,
       request: { params: idParam('showId') },

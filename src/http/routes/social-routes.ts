@@ -7,6 +7,7 @@ import type { Actor } from '../../social/social-draft.js';
 import type { SocialDraftsService } from '../../social/social-drafts-service.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { AppEnv } from '../app-env.js';
+import { socialDraftExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, problemSchema, text } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -38,9 +39,14 @@ const draftSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('SocialDraft');
+  .openapi('SocialDraft', { example: socialDraftExample });
 const draftJson = { 'application/json': { schema: draftSchema } };
-const listJson = { 'application/json': { schema: z.object({ items: z.array(draftSchema) }) } };
+const listJson = {
+  'application/json': {
+    schema: z.object({ items: z.array(draftSchema) }),
+    example: { items: [socialDraftExample] },
+  },
+};
 const draftParams = idParam('draftId');
 const refusals = {
   409: {
@@ -82,6 +88,9 @@ export function socialRoutes(deps: { drafts: SocialDraftsService }) {
     createRoute({
       method: 'get',
       path: '/episodes/{episodeId}/social-drafts',
+      summary: "List an episode's social-media drafts",
+      description:
+        "One draft per channel the show posts to, made when the episode is published or scheduled, with the length measured the channel's own way.",
       tags,
       security: bearer,
       request: { params: idParam('episodeId') },
@@ -94,6 +103,9 @@ export function socialRoutes(deps: { drafts: SocialDraftsService }) {
     createRoute({
       method: 'post',
       path: '/episodes/{episodeId}/social-drafts/regenerate',
+      summary: 'Make the drafts again from the templates',
+      description:
+        'Every draft not yet delivered is rewritten from the templates and the current episode and set back to `draft` (an approval was of the old text); delivered ones stay as history.',
       tags,
       security: bearer,
       request: { params: idParam('episodeId') },
@@ -114,13 +126,15 @@ export function socialRoutes(deps: { drafts: SocialDraftsService }) {
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/social-drafts/{draftId}',
+    summary: 'Read a social-media draft',
+    description: 'The draft as JSON, or with `Accept: text/plain` only its text, ready to paste.',
     tags,
     security: bearer,
     request: { params: draftParams },
     responses: {
       200: {
         description: 'The draft; with Accept: text/plain only its text, for copy-paste',
-        content: { ...draftJson, 'text/plain': { schema: z.string() } },
+        content: { ...draftJson, 'text/plain': { schema: z.string(), example: socialDraftExample.text } },
       },
       ...errorResponses,
     },
@@ -130,12 +144,22 @@ export function socialRoutes(deps: { drafts: SocialDraftsService }) {
     createRoute({
       method: 'patch',
       path: '/social-drafts/{draftId}',
+      summary: "Edit a draft's text",
+      description:
+        'Only a draft in status `draft` can be edited (409 otherwise); the history records who edited. Longer than the channel allows answers 422.',
       tags,
       security: bearer,
       request: {
         params: draftParams,
         body: {
-          content: { 'application/json': { schema: z.object({ text: text(70_000).min(1) }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ text: text(70_000).min(1) }),
+              example: {
+                text: 'Nieuw: hoe een gemeente bewoners betrekt bij de Omgevingswet. Luister: https://podcast.example.nl/s/1',
+              },
+            },
+          },
           required: true,
         },
       },
@@ -149,6 +173,9 @@ export function socialRoutes(deps: { drafts: SocialDraftsService }) {
     createRoute({
       method: 'post',
       path: '/social-drafts/{draftId}/approve',
+      summary: 'Approve a draft',
+      description:
+        'Approved drafts go out to webhook subscribers (event `draft.approved`); the history records who approved.',
       tags,
       security: bearer,
       request: { params: draftParams },
@@ -161,12 +188,20 @@ export function socialRoutes(deps: { drafts: SocialDraftsService }) {
     createRoute({
       method: 'post',
       path: '/social-drafts/{draftId}/reject',
+      summary: 'Reject a draft',
+      description:
+        'A draft, or an approval not yet delivered, can be rejected, with an optional note; pending deliveries stop and subscribers get `draft.rejected`. The history records who rejected.',
       tags,
       security: bearer,
       request: {
         params: draftParams,
         body: {
-          content: { 'application/json': { schema: z.object({ reason: text(500).optional() }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ reason: text(500).optional() }),
+              example: { reason: 'Eerst de toestemming van de gast afwachten.' },
+            },
+          },
           required: false,
         },
       },

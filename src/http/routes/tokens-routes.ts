@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { roles, type TokensService } from '../../domain/tokens-service.js';
 import type { AppEnv } from '../app-env.js';
+import { tokenExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, text } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -24,12 +25,19 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
     createRoute({
       method: 'get',
       path: '/tokens',
+      summary: 'List API tokens (admin)',
+      description: 'Every token with its role and last use; secrets are stored hashed and never shown again.',
       tags,
       security: bearer,
       responses: {
         200: {
           description: 'All tokens (never their secrets)',
-          content: { 'application/json': { schema: z.object({ items: z.array(tokenSummary) }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(tokenSummary) }),
+              example: { items: [tokenExample] },
+            },
+          },
         },
         ...errorResponses,
       },
@@ -41,12 +49,17 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
     createRoute({
       method: 'post',
       path: '/tokens',
+      summary: 'Create an API token (admin)',
+      description: 'Creates a token for a person or a tool. The secret (`token`) is in this answer only.',
       tags,
       security: bearer,
       request: {
         body: {
           content: {
-            'application/json': { schema: z.object({ name: text(100).min(1), role: z.enum(roles) }) },
+            'application/json': {
+              schema: z.object({ name: text(100).min(1), role: z.enum(roles) }),
+              example: { name: 'Redactie', role: 'editor' },
+            },
           },
           required: true,
         },
@@ -57,6 +70,12 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
           content: {
             'application/json': {
               schema: z.object({ id: z.string(), name: z.string(), role: z.enum(roles), token: z.string() }),
+              example: {
+                id: tokenExample.id,
+                name: 'Redactie',
+                role: 'editor',
+                token: 'zt_Sv3zMaahqTHrjRIpZw0roQ7AegAp8rDthBWRZ8t6xOs',
+              },
             },
           },
         },
@@ -73,6 +92,8 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
     createRoute({
       method: 'delete',
       path: '/tokens/{tokenId}',
+      summary: 'Revoke an API token (admin)',
+      description: 'The token stops working at once; it stays listed as revoked.',
       tags,
       security: bearer,
       request: { params: idParam('tokenId') },

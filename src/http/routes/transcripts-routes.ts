@@ -4,6 +4,15 @@ import { TooLargeError } from '../../domain/errors.js';
 import type { TranscriptsService } from '../../domain/transcripts-service.js';
 import type { AppEnv } from '../app-env.js';
 import { bearer, errorResponses, idParam, problemSchema } from '../schemas/common-schemas.js';
+import {
+  chaptersSchema,
+  chaptersTextSchema,
+  srtExample,
+  transcriptJsonSchema,
+  transcriptListExample,
+  transcriptSummarySchema,
+  vttExample,
+} from '../schemas/text-media-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
 const maxTextBytes = 10 * 1024 * 1024;
@@ -14,7 +23,20 @@ const languageQuery = z.object({
     .default('nl')
     .openapi({ param: { name: 'language', in: 'query' } }),
 });
-const textBody = { schema: z.string() };
+const textBody = (example: string) => ({ schema: z.string(), example });
+const transcriptList = {
+  description: 'The transcripts of the episode, one per language',
+  content: {
+    'application/json': {
+      schema: z.object({ items: z.array(transcriptSummarySchema) }),
+      example: transcriptListExample,
+    },
+  },
+};
+const chaptersJson = {
+  description: 'The chapters as Podcasting 2.0 JSON',
+  content: { 'application/json+chapters': { schema: chaptersSchema } },
+};
 const refused = {
   description: 'Unreadable or out of range, with the line',
   content: { 'application/problem+json': { schema: problemSchema } },
@@ -55,16 +77,22 @@ export function transcriptsRoutes(deps: { transcripts: TranscriptsService; chapt
     method: 'put',
     path: '/episodes/{episodeId}/transcript',
     tags: ['Transcripts'],
+    summary: 'Upload a transcript (WebVTT, SRT, Podcasting 2.0 JSON or plain text)',
+    description:
+      'Stores the transcript of one language (`?language=`, default nl) as ready, replacing any draft or ' +
+      'placeholder. The format follows Content-Type, or is detected from the text. Cues are checked ' +
+      'against the audio: a problem answers 422 with the line it is on; smaller issues come back as ' +
+      "`warnings`. Up to 10 MiB. A published episode's feed gets the transcript at once.",
     security: bearer,
     request: {
       params,
       query: languageQuery,
       body: {
         content: {
-          'text/vtt': textBody,
-          'application/x-subrip': textBody,
-          'application/json': textBody,
-          'text/plain': textBody,
+          'text/vtt': textBody(vttExample),
+          'application/x-subrip': textBody(srtExample),
+          'application/json': { schema: transcriptJsonSchema },
+          'text/plain': textBody('Presentator: Welkom bij Mensenrechten dichtbij.\nWethouder: Dank u.\n'),
         },
         required: true,
       },
@@ -81,6 +109,7 @@ export function transcriptsRoutes(deps: { transcripts: TranscriptsService; chapt
               timed: z.boolean(),
               warnings: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })),
             }),
+            example: { language: 'nl', status: 'ready', cues: 2, timed: true, warnings: [] },
           },
         },
       },
@@ -101,14 +130,76 @@ export function transcriptsRoutes(deps: { transcripts: TranscriptsService; chapt
     });
   });
 
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/episodes/{episodeId}/transcript',
+    tags: ['Transcripts'],
+    summary: 'List the transcripts, or read one in WebVTT, SRT, JSON or HTML',
+    description:
+      'Without `language`: the list of transcripts (language, status, source, number of cues). With ' +
+      '`language`: that transcript rendered as `format` (vtt by default, srt, json or html), drafts ' +
+      'and placeholders included; `X-Transcript-Status` says which it is. The public copies of ready ' +
+      'transcripts are under /media.',
+    security: bearer,
+    request: {
+      params,
+      query: z.object({
+        language: z
+          .string()
+          .optional()
+          .openapi({ param: { name: 'language', in: 'query' }, example: 'nl' }),
+        format: z
+          .enum(['vtt', 'srt', 'json', 'html'])
+          .optional()
+          .openapi({ param: { name: 'format', in: 'query' } }),
+      }),
+    },
+    responses: {
+      200: {
+        ...transcriptList,
+        description: 'The list (no language), or the rendered transcript',
+        content: {
+          ...transcriptList.content,
+          'text/vtt': { schema: z.string(), example: vttExample },
+          'application/x-subrip': { schema: z.string(), example: srtExample },
+        },
+      },
+      ...errorResponses,
+    },
+  });
+
   app.post('/episodes/:episodeId/transcript/confirm', async (c) => {
     await deps.transcripts.confirm(c.req.param('episodeId'), c.req.query('language') ?? 'nl');
     return c.json({ items: await deps.transcripts.list(c.req.param('episodeId')) });
   });
 
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/episodes/{episodeId}/transcript/confirm',
+    tags: ['Transcripts'],
+    summary: 'Confirm a draft transcript (from the transcriber) as ready',
+    description:
+      'A transcript made by TRANSCRIBER_COMMAND starts as a draft that only the API shows; after a ' +
+      'person has checked it, confirming makes it ready: public, in the feed and in the player.',
+    security: bearer,
+    request: { params, query: languageQuery },
+    responses: { 200: transcriptList, ...errorResponses },
+  });
+
   app.delete('/episodes/:episodeId/transcript', async (c) => {
     await deps.transcripts.remove(c.req.param('episodeId'), c.req.query('language') ?? 'nl');
     return c.body(null, 204);
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: 'delete',
+    path: '/episodes/{episodeId}/transcript',
+    tags: ['Transcripts'],
+    summary: 'Remove the transcript of one language',
+    description: 'Removes the transcript of `?language=` (default nl) and its public copies.',
+    security: bearer,
+    request: { params, query: languageQuery },
+    responses: { 204: { description: 'Removed' }, ...errorResponses },
   });
 
   app.put('/episodes/:episodeId/chapters', async (c) => {
@@ -123,19 +214,38 @@ export function transcriptsRoutes(deps: { transcripts: TranscriptsService; chapt
     method: 'put',
     path: '/episodes/{episodeId}/chapters',
     tags: ['Chapters'],
+    summary: 'Set the chapters (Podcasting 2.0 JSON, or plain `00:00 Title` lines)',
+    description:
+      'Replaces the chapters. Each start must lie within the audio and after the one before; a ' +
+      'problem answers 422 with its line. The answer is the stored JSON; the delivery MP3 gets the ' +
+      'chapters as ID3 CHAP frames in a background job, and a published feed links the JSON.',
     security: bearer,
     request: {
       params,
-      body: { content: { 'application/json': textBody, 'text/plain': textBody }, required: true },
+      body: {
+        content: {
+          'application/json': { schema: chaptersSchema },
+          'text/plain': { schema: chaptersTextSchema },
+        },
+        required: true,
+      },
     },
     responses: {
-      200: {
-        description: 'Stored',
-        content: { 'application/json+chapters': { schema: z.record(z.string(), z.unknown()) } },
-      },
+      200: { ...chaptersJson, description: 'Stored' },
       ...errorResponses,
       422: refused,
     },
+  });
+
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/episodes/{episodeId}/chapters',
+    tags: ['Chapters'],
+    summary: 'Read the chapters',
+    description: 'The chapters as Podcasting 2.0 JSON; an episode without chapters gives an empty list.',
+    security: bearer,
+    request: { params },
+    responses: { 200: chaptersJson, ...errorResponses },
   });
 
   app.get('/episodes/:episodeId/chapters', async (c) => {

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { type DataStore, Server } from '@tus/server';
-import { Hono } from 'hono';
 import type { EpisodeIngest } from '../../domain/episode-ingest.js';
 import { DomainError, TooLargeError } from '../../domain/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppEnv } from '../app-env.js';
+import { documentTusRoutes } from './tus-route-docs.js';
 
 /** Both FileStore and S3Store can stream a finished upload back. */
 export type ReadableDataStore = DataStore & { read(id: string): Readable | Promise<Readable> };
@@ -110,7 +111,9 @@ export function tusRoutes(options: TusRoutesOptions) {
     },
   });
 
-  const app = new Hono<AppEnv>();
+  // OpenAPIHono only to carry the documentation of these routes into /openapi.json.
+  const app = new OpenAPIHono<AppEnv>();
+  documentTusRoutes(app.openAPIRegistry);
   const handle = (c: { req: { raw: Request } }) => server.handleWeb(keepBytesOnBreak(c.req.raw));
   app.all('/uploads', handle);
   app.all('/uploads/:uploadId', handle);

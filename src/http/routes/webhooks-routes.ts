@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { channels as socialChannels } from '../../social/channels.js';
 import { type WebhooksService, webhookEvents } from '../../webhooks/webhooks-service.js';
 import type { AppEnv } from '../app-env.js';
+import { webhookDeliveryExample, webhookExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, httpUrl, idParam } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -16,19 +17,23 @@ const webhookSchema = z
     createdBy: z.string().nullable(),
     createdAt: z.string(),
   })
-  .openapi('Webhook');
+  .openapi('Webhook', { example: webhookExample });
 const createdSchema = webhookSchema
   .extend({
     secret: z.string().openapi({ description: 'whsec_…: shown once; verify deliveries with it' }),
   })
-  .openapi('WebhookWithSecret');
+  .openapi('WebhookWithSecret', {
+    example: { ...webhookExample, secret: 'whsec_cphuleKDVMA/HEsFXe/vaK1lexrnR1O2QzKMwYTgaE4=' },
+  });
 const inputSchema = z
   .object({
     url: httpUrl,
     events: z.array(z.enum(webhookEvents)).min(1),
     channels: z.array(z.enum(socialChannels)).optional(),
   })
-  .openapi('WebhookInput');
+  .openapi('WebhookInput', {
+    example: { url: 'https://hooks.example.nl/zender', events: ['episode.published', 'draft.approved'] },
+  });
 const deliverySchema = z
   .object({
     id: z.string(),
@@ -50,7 +55,7 @@ const deliverySchema = z
     updatedAt: z.string(),
     deliveredAt: z.string().nullable(),
   })
-  .openapi('WebhookDelivery');
+  .openapi('WebhookDelivery', { example: webhookDeliveryExample });
 
 /** A show's webhook subscriptions (Standard Webhooks) and their delivery log. */
 export function webhooksRoutes(deps: { webhooks: WebhooksService }) {
@@ -61,6 +66,9 @@ export function webhooksRoutes(deps: { webhooks: WebhooksService }) {
     createRoute({
       method: 'post',
       path: '/shows/{showId}/webhooks',
+      summary: "Subscribe a URL to a show's events",
+      description:
+        'Deliveries are signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature with the secret) and retried with back-off; a 410 Gone answer stops the retries. Events: episode.published, episode.scheduled, draft.approved, draft.rejected. The secret is in this answer only.',
       tags,
       security: bearer,
       request: {
@@ -91,13 +99,20 @@ export function webhooksRoutes(deps: { webhooks: WebhooksService }) {
     createRoute({
       method: 'get',
       path: '/shows/{showId}/webhooks',
+      summary: "List a show's webhook subscriptions",
+      description: 'Without their secrets.',
       tags,
       security: bearer,
       request: { params: idParam('showId') },
       responses: {
         200: {
           description: 'Subscriptions, without secrets',
-          content: { 'application/json': { schema: z.object({ items: z.array(webhookSchema) }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(webhookSchema) }),
+              example: { items: [webhookExample] },
+            },
+          },
         },
         ...errorResponses,
       },
@@ -109,6 +124,8 @@ export function webhooksRoutes(deps: { webhooks: WebhooksService }) {
     createRoute({
       method: 'delete',
       path: '/webhooks/{webhookId}',
+      summary: 'Unsubscribe',
+      description: 'Removes the subscription; deliveries still waiting are dropped.',
       tags,
       security: bearer,
       request: { params: idParam('webhookId') },
@@ -124,13 +141,21 @@ export function webhooksRoutes(deps: { webhooks: WebhooksService }) {
     createRoute({
       method: 'get',
       path: '/webhooks/{webhookId}/deliveries',
+      summary: 'Read the delivery log of a subscription',
+      description:
+        "The latest deliveries, newest first, each with every attempt's status, error and duration.",
       tags,
       security: bearer,
       request: { params: idParam('webhookId') },
       responses: {
         200: {
           description: 'The latest deliveries, newest first, with each attempt',
-          content: { 'application/json': { schema: z.object({ items: z.array(deliverySchema) }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ items: z.array(deliverySchema) }),
+              example: { items: [webhookDeliveryExample] },
+            },
+          },
         },
         ...errorResponses,
       },

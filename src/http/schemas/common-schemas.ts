@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { problemExample } from './api-examples.js';
 
 /** Text a person typed: trimmed, no control characters except tab and newline. */
 export const text = (max: number) =>
@@ -55,7 +56,7 @@ export const problemSchema = z
     requestId: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
   })
-  .openapi('Problem');
+  .openapi('Problem', { example: problemExample });
 
 export const personSchema = z
   .object({
@@ -66,7 +67,9 @@ export const personSchema = z
     href: httpUrl.optional(),
     organisation: text(200).optional(),
   })
-  .openapi('Person');
+  .openapi('Person', {
+    example: { name: 'Fatima el Amrani', role: 'guest', organisation: 'Gemeente Utrecht' },
+  });
 
 /** The error answers every API route can give, for the OpenAPI document. */
 export const errorResponses = {

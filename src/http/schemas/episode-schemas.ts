@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { episodeExample, episodeInputExample } from './api-examples.js';
 import { personSchema, slugSchema, text } from './common-schemas.js';
 
 const soundbite = z.object({
@@ -21,9 +22,11 @@ export const episodeInputSchema = z
     persons: z.array(personSchema).max(50).optional(),
     soundbites: z.array(soundbite).max(20).optional(),
   })
-  .openapi('EpisodeInput');
+  .openapi('EpisodeInput', { example: episodeInputExample });
 
-export const episodePatchSchema = episodeInputSchema.partial().openapi('EpisodePatch');
+export const episodePatchSchema = episodeInputSchema
+  .partial()
+  .openapi('EpisodePatch', { example: { summary: 'De wethouder over inspraak.', number: 1 } });
 
 export const episodeSchema = z
   .object({
@@ -56,4 +59,4 @@ export const episodeSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Episode');
+  .openapi('Episode', { example: episodeExample });

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { isAppleCategory } from '../../domain/apple-categories.js';
 import { channels as socialChannels } from '../../social/channels.js';
+import { showExample, showInputExample } from './api-examples.js';
 import { httpUrl, personSchema, slugSchema, text } from './common-schemas.js';
 
 const category = z
@@ -61,9 +62,11 @@ export const showInputSchema = z
       .optional(),
     txtVerify: z.array(text(500).min(1)).max(10).optional(),
   })
-  .openapi('ShowInput');
+  .openapi('ShowInput', { example: showInputExample });
 
-export const showPatchSchema = showInputSchema.partial().openapi('ShowPatch');
+export const showPatchSchema = showInputSchema.partial().openapi('ShowPatch', {
+  example: { link: 'https://www.example.nl/mensenrechten-dichtbij', copyright: '© 2026 Kennisplatform' },
+});
 
 export const showSchema = z
   .object({
@@ -95,4 +98,4 @@ export const showSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Show');
+  .openapi('Show', { example: showExample });
