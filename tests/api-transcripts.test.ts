@@ -32,12 +32,13 @@ describe.each(testDatabases())('transcripts and chapters on $name', (database) =
     return (await t.app.request(`/feeds/${showSlug}.xml`)).text();
   }
 
-  it('advertises no placeholder in the feed; the public page says a transcript follows', async () => {
+  it('advertises no placeholder in the feed, and promises no transcript that no transcriber will make', async () => {
     await t.transcripts.savePlaceholder(episode.id, 'nl', [{ start: 0, end: 50 }], 120);
     expect(await feedXml()).not.toContain('<podcast:transcript');
     expect((await t.app.request(`/media/${showSlug}/${episode.slug}/transcript.nl.vtt`)).status).toBe(404);
     const page = await (await t.app.request(`/shows/${showSlug}/${episode.slug}`)).text();
-    expect(page).toContain('Een uitgeschreven tekst van deze aflevering volgt.');
+    // No TRANSCRIBER here: the placeholder stays a placeholder, so the page promises nothing.
+    expect(page).not.toContain('Een uitgeschreven tekst van deze aflevering volgt.');
   });
 
   it('takes an SRT, serves it as VTT, SRT, JSON and HTML, and lists each in the feed', async () => {
