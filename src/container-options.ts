@@ -27,4 +27,6 @@ export interface ContainerOptions {
   transcriberCommand?: string;
   /** Per webhook delivery attempt; 10 s unless a test wants a quicker timeout. */
   webhookTimeoutMs?: number;
+  /** ALLOW_PRIVATE_URLS: user-given URLs (webhooks) may reach loopback and private addresses. */
+  allowPrivateUrls?: boolean;
 }

@@ -67,6 +67,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     workerConcurrency: config.workerConcurrency,
     leaseMs: config.jobLeaseMs,
     transcriberCommand: config.transcriberCommand,
+    allowPrivateUrls: config.net.allowPrivateUrls,
     mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from '../net/client-address.js';
 
 const optionalString = z
   .string()
@@ -54,6 +55,18 @@ export const configSchema = z
     JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),
+    ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSCRIBER === 'command' && !env.TRANSCRIBER_COMMAND) {

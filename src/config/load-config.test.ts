@@ -31,6 +31,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
     [{ LOUDNESS_TARGET_LUFS: '3' }, /LOUDNESS_TARGET_LUFS/],
     [{ BASE_URL: 'not a url' }, /BASE_URL/],
+    [{ ALLOW_PRIVATE_URLS: 'maybe' }, /ALLOW_PRIVATE_URLS/],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/99' }, /TRUST_PROXY.*10\.0\.0\.0\/99/],
   ])('stops with one line naming the bad variable (%o)', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -39,5 +41,16 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(pattern);
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('refuses private URLs and trusts no proxy unless told', () => {
+    expect(loadConfig({}).net).toMatchObject({ allowPrivateUrls: false, trustProxy: [] });
+    const config = loadConfig({ ALLOW_PRIVATE_URLS: 'true', TRUST_PROXY: 'loopback,10.0.0.0/8' });
+    expect(config.net.allowPrivateUrls).toBe(true);
+    expect(config.net.trustProxy.map(([range, bits]) => `${range}/${bits}`)).toEqual([
+      '127.0.0.0/8',
+      '::1/128',
+      '10.0.0.0/8',
+    ]);
   });
 });

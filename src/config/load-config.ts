@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TrustProxy } from '../net/client-address.js';
 import { configSchema } from './config-schema.js';
 
 export interface AppConfig {
@@ -31,6 +32,8 @@ export interface AppConfig {
   readonly embeddedWorker: boolean;
   readonly transcriberCommand?: string;
   readonly tusExpiryHours: number;
+  /** User-given URLs (webhooks, imports): ALLOW_PRIVATE_URLS lifts the public-address rule. */
+  readonly net: { readonly allowPrivateUrls: boolean; readonly trustProxy: TrustProxy };
 }
 
 /** Thrown with one line that names the variable and what is wrong with it. */
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     embeddedWorker: raw.EMBEDDED_WORKER,
     transcriberCommand: raw.TRANSCRIBER === 'command' ? raw.TRANSCRIBER_COMMAND : undefined,
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
+    net: { allowPrivateUrls: raw.ALLOW_PRIVATE_URLS, trustProxy: raw.TRUST_PROXY },
   };
   return deepFreeze(config);
 }

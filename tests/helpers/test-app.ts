@@ -36,6 +36,8 @@ export async function openTestApp(
     /** A clock the test moves (retries wait for their backoff on it). */
     clock?: Clock;
     webhookTimeoutMs?: number;
+    /** ALLOW_PRIVATE_URLS (default false, as in production): webhooks to 127.0.0.1 receivers need it. */
+    allowPrivateUrls?: boolean;
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -66,6 +68,7 @@ export async function openTestApp(
     tempDir: dir,
     transcriberCommand: overrides.transcriberCommand,
     webhookTimeoutMs: overrides.webhookTimeoutMs,
+    allowPrivateUrls: overrides.allowPrivateUrls,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {
