@@ -123,6 +123,7 @@ export function createContainer(options: ContainerOptions) {
 
   const app = createApp({
     logger,
+    baseUrl: options.baseUrl,
     health: { database: () => pingDatabase(kysely), storage: () => store.ping() },
     shows,
     episodes,

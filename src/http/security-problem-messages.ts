@@ -44,6 +44,14 @@ export const securityProblemMessages: Record<string, ProblemMessage> = {
         ? 'Het pad bevat een ongeldige %-codering (zoals een losse % zonder twee hexadecimale cijfers).'
         : 'The path holds invalid percent-encoding (such as a % not followed by two hexadecimal digits).',
   },
+  upload_refused: {
+    status: 400,
+    title: { nl: 'Upload geweigerd', en: 'Upload refused' },
+    detail: (p, l) =>
+      l === 'nl'
+        ? `De hervatbare upload is geweigerd: ${p.reason}`
+        : `The resumable upload was refused: ${p.reason}`,
+  },
   malformed_text: {
     status: 400,
     title: { nl: 'Onleesbare tekst', en: 'Malformed text' },
