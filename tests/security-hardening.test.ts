@@ -102,6 +102,11 @@ describe.each(testDatabases())('security hardening on $name', (database) => {
     });
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe('malformed_text');
+    // A client that labels every request as JSON, bodyless GETs included, is not refused.
+    const labelled = await t.call('GET', `/api/v1/shows/${show.id}`, {
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(labelled.status).toBe(200);
     const fine = await t.call('POST', `/api/v1/shows/${show.id}/episodes`, {
       json: { title: 'Podcast 🎙️ over wonen' },
     });

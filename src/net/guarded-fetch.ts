@@ -106,16 +106,24 @@ export function createGuardedFetch(options: GuardedFetchOptions): GuardedFetch {
       });
       request.on('error', reject);
       request.on('response', (message) => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(message.headers)) {
-          if (value === undefined) continue;
-          for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+        // Whatever a hostile server answers must end as a rejected promise, never as an exception
+        // thrown in this listener (that would end the process).
+        try {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(message.headers)) {
+            if (value === undefined) continue;
+            for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+          }
+          const status = message.statusCode ?? 0;
+          if (status < 200 || status > 599) throw new Error(`invalid HTTP status ${status}`);
+          const noBody = nullBodyStatuses.has(status) || init.method === 'HEAD';
+          if (noBody) message.resume();
+          const body = noBody ? null : (Readable.toWeb(message) as ReadableStream<Uint8Array>);
+          resolveResponse(new Response(body, { status, headers }));
+        } catch (error) {
+          message.destroy();
+          reject(error);
         }
-        const status = message.statusCode ?? 502;
-        const noBody = nullBodyStatuses.has(status) || init.method === 'HEAD';
-        if (noBody) message.resume();
-        const body = noBody ? null : (Readable.toWeb(message) as ReadableStream<Uint8Array>);
-        resolveResponse(new Response(body, { status, statusText: message.statusMessage, headers }));
       });
       request.end(init.body);
     });

@@ -33,7 +33,9 @@ export function findLoneSurrogate(value: unknown, path: string[] = []): string |
 export function jsonTextGuard(): MiddlewareHandler {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   return async function guardJsonText(c, next) {
-    if (!c.req.header('content-type')?.includes('json')) return next();
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || !c.req.header('content-type')?.includes('json'))
+      return next();
     const bytes = await c.req.arrayBuffer();
     // Routes that stream the body themselves (transcripts) read it from raw: give them the bytes again.
     c.req.raw = new Request(c.req.raw, { body: bytes, duplex: 'half' } as RequestInit);
