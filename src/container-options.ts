@@ -29,4 +29,6 @@ export interface ContainerOptions {
   webhookTimeoutMs?: number;
   /** Browser origins allowed to call the API (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** ALLOW_PRIVATE_URLS: user-given URLs (webhooks) may reach loopback and private addresses. */
+  allowPrivateUrls?: boolean;
 }

@@ -57,6 +57,7 @@ export function createContainer(options: ContainerOptions) {
   const social = createSocialModule({
     ...base,
     ...{ store, queue, urls, logger, events, webhookTimeoutMs: options.webhookTimeoutMs },
+    allowPrivateUrls: options.allowPrivateUrls,
   });
   const publishing = createPublishingService({ ...base, queue, events });
   const tokens = createTokensService(base);
@@ -123,6 +124,7 @@ export function createContainer(options: ContainerOptions) {
   const app = createApp({
     logger,
     corsOrigins: options.corsOrigins,
+    baseUrl: options.baseUrl,
     health: { database: () => pingDatabase(kysely), storage: () => store.ping() },
     shows,
     episodes,

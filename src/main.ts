@@ -5,13 +5,25 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import { createContainer } from './container.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import type { BootstrapOutcome } from './domain/tokens-service.js';
 import { createNodeListener } from './http/node-listener.js';
 import { systemClock } from './shared/clock.js';
-import { createLogger } from './shared/logger.js';
+import { createLogger, type Logger } from './shared/logger.js';
 import { createBlobStore } from './storage/create-blob-store.js';
 import { createTusDatastore } from './uploads/create-tus-datastore.js';
 
 export type Role = 'api+worker' | 'worker';
+
+/** One line about ADMIN_TOKEN when it did something worth knowing. */
+function logBootstrap(logger: Logger, outcome: BootstrapOutcome): void {
+  if (outcome.kind === 'revoked')
+    logger.warn(
+      { revokedAt: outcome.revokedAt },
+      'ADMIN_TOKEN was revoked and stays revoked; set a new ADMIN_TOKEN value for a working bootstrap token',
+    );
+  if (outcome.kind === 'replaced')
+    logger.info('ADMIN_TOKEN changed: the previous bootstrap token is revoked, the new one is active');
+}
 
 /** With S3, media answers redirect to the public base or the endpoint (presigned): pages must allow those. */
 function mediaOriginsOf(storage: {
@@ -68,16 +80,20 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     leaseMs: config.jobLeaseMs,
     transcriberCommand: config.transcriberCommand,
     corsOrigins: config.corsOrigins,
+    allowPrivateUrls: config.net.allowPrivateUrls,
     mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 
   let server: Server | undefined;
   if (role === 'api+worker') {
-    const generated = await container.tokens.bootstrapAdmin(config.adminToken);
-    if (generated) {
+    const bootstrap = await container.tokens.bootstrapAdmin(config.adminToken);
+    if (bootstrap.kind === 'generated') {
       // Printed once, on the first start only; it is stored hashed and cannot be shown again.
-      process.stdout.write(`\nzender: admin API token (shown once, keep it safe):\n\n  ${generated}\n\n`);
+      process.stdout.write(
+        `\nzender: admin API token (shown once, keep it safe):\n\n  ${bootstrap.token}\n\n`,
+      );
     }
+    logBootstrap(logger, bootstrap);
     server = createServer(createNodeListener(container.app.fetch, container.feedDelivery));
     server.listen(config.port, () =>
       logger.info(

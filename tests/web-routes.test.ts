@@ -244,8 +244,10 @@ describe.each(testDatabases())('embeds, oEmbed and public pages on $name', (data
     expect((await get('/assets/player-unknown.js')).status).toBe(404);
   });
 
-  it('sends an old show slug to the new one', async () => {
+  it('sends an old show slug to the new one (once the show is announced)', async () => {
     const show = await publishableShow(t, { slug: 'oude-pagina' });
+    const episode = await readyEpisode(t, show.id, { title: 'Aangekondigd' });
+    await t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: {} });
     await t.call('PATCH', `/api/v1/shows/${show.id}`, { json: { slug: 'nieuwe-pagina' } });
     const res = await get('/shows/oude-pagina/iets');
     expect(res.status).toBe(301);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from '../net/client-address.js';
 
 const optionalString = z
   .string()
@@ -75,6 +76,18 @@ export const configSchema = z
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),
     CORS_ORIGINS: originList.default([]),
+    ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.TRANSCRIBER === 'command' && !env.TRANSCRIBER_COMMAND) {

@@ -34,6 +34,8 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
     [{ CORS_ORIGINS: 'https://redactie.example.nl/app' }, /CORS_ORIGINS/],
     [{ CORS_ORIGINS: 'https://a.example.nl, redactie.example.nl' }, /CORS_ORIGINS/],
+    [{ ALLOW_PRIVATE_URLS: 'maybe' }, /ALLOW_PRIVATE_URLS/],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/99' }, /TRUST_PROXY.*10\.0\.0\.0\/99/],
   ])('stops with one line naming the bad variable (%o)', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -49,5 +51,16 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ CORS_ORIGINS: 'https://redactie.example.nl, http://localhost:5173' }).corsOrigins,
     ).toEqual(['https://redactie.example.nl', 'http://localhost:5173']);
+  });
+
+  it('refuses private URLs and trusts no proxy unless told', () => {
+    expect(loadConfig({}).net).toMatchObject({ allowPrivateUrls: false, trustProxy: [] });
+    const config = loadConfig({ ALLOW_PRIVATE_URLS: 'true', TRUST_PROXY: 'loopback,10.0.0.0/8' });
+    expect(config.net.allowPrivateUrls).toBe(true);
+    expect(config.net.trustProxy.map(([range, bits]) => `${range}/${bits}`)).toEqual([
+      '127.0.0.0/8',
+      '::1/128',
+      '10.0.0.0/8',
+    ]);
   });
 });

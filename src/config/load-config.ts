@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { TrustProxy } from '../net/client-address.js';
 import { configSchema } from './config-schema.js';
 
 export interface AppConfig {
@@ -33,6 +34,8 @@ export interface AppConfig {
   readonly tusExpiryHours: number;
   /** Browser origins allowed to call /api/v1 (CORS_ORIGINS). */
   readonly corsOrigins: readonly string[];
+  /** User-given URLs (webhooks, imports): ALLOW_PRIVATE_URLS lifts the public-address rule. */
+  readonly net: { readonly allowPrivateUrls: boolean; readonly trustProxy: TrustProxy };
 }
 
 /** Thrown with one line that names the variable and what is wrong with it. */
@@ -93,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     transcriberCommand: raw.TRANSCRIBER === 'command' ? raw.TRANSCRIBER_COMMAND : undefined,
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
     corsOrigins: raw.CORS_ORIGINS,
+    net: { allowPrivateUrls: raw.ALLOW_PRIVATE_URLS, trustProxy: raw.TRUST_PROXY },
   };
   return deepFreeze(config);
 }

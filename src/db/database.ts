@@ -13,6 +13,8 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** 1 for the token ADMIN_TOKEN created (migration 0014), 0 for every other. */
+  bootstrap: number;
 }
 
 export interface ShowsTable {

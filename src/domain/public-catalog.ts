@@ -249,11 +249,15 @@ export function createPublicCatalog(deps: CatalogDeps) {
   }
 
   return {
-    /** A show and its latest published episodes (without transcripts), or null. */
+    /** A show and its latest published episodes (without transcripts); null before the first is published. */
     async show(slug: string, options: { limit?: number } = {}) {
       const row = await findShowBySlug(db, slug);
       if (!row) return null;
-      const rows = (await listPublishedEpisodes(db, row.id)).slice(0, options.limit ?? 50);
+      const published = await listPublishedEpisodes(db, row.id);
+      // A show is announced by its first published episode: until then its page, embed and
+      // oEmbed do not exist (title and description of a show not yet public stay internal).
+      if (published.length === 0) return null;
+      const rows = published.slice(0, options.limit ?? 50);
       const episodes = (await Promise.all(rows.map((r) => episodeView(r, row)))).filter(
         (e): e is PublicEpisode => e !== null,
       );
@@ -308,7 +312,10 @@ export function createPublicCatalog(deps: CatalogDeps) {
 
     /** The current slug of a show that used `slug` before a rename, for 301s. */
     async movedShowSlug(slug: string): Promise<string | null> {
-      return (await findShowBySlugHistory(db, slug))?.slug ?? null;
+      const row = await findShowBySlugHistory(db, slug);
+      // The new name of a show not yet announced is not public either.
+      if (!row || (await listPublishedEpisodes(db, row.id)).length === 0) return null;
+      return row.slug;
     },
   };
 }

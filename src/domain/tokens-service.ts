@@ -4,8 +4,10 @@ import type { Database } from '../db/database.js';
 import {
   countTokens,
   findActiveTokenByHash,
+  findTokenByHash,
   insertToken,
   listTokens,
+  revokeBootstrapTokens,
   revokeToken,
   touchToken,
 } from '../db/repositories/tokens-repository.js';
@@ -44,12 +46,27 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+/**
+ * What start-up did with ADMIN_TOKEN, for its one log line: `generated` holds the plaintext to
+ * print once; `revoked` means the ADMIN_TOKEN value was revoked and stays so.
+ */
+export type BootstrapOutcome =
+  | { kind: 'generated'; token: string }
+  | { kind: 'created' | 'replaced' | 'kept' | 'none' }
+  | { kind: 'revoked'; revokedAt: string };
+
 export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }) {
   const { db, clock } = deps;
 
-  async function store(name: string, role: Role, token: string) {
+  async function store(
+    name: string,
+    role: Role,
+    token: string,
+    within: Kysely<Database> = db,
+    bootstrap = 0,
+  ) {
     const id = newId();
-    await insertToken(db, {
+    await insertToken(within, {
       id,
       name,
       role,
@@ -57,8 +74,29 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
       created_at: clock.now().toISOString(),
       last_used_at: null,
       revoked_at: null,
+      bootstrap,
     });
     return { id, name, role, token };
+  }
+
+  /** ADMIN_TOKEN given: stored hashed once; a new value revokes the previous one. */
+  async function bootstrapFrom(adminToken: string): Promise<BootstrapOutcome> {
+    const existing = await findTokenByHash(db, hashToken(adminToken));
+    // Revoked stays revoked: a restart with the same variable must not bring it back (nor crash).
+    if (existing?.revoked_at) return { kind: 'revoked', revokedAt: existing.revoked_at };
+    if (existing) return { kind: 'kept' };
+    try {
+      const replaced = await db.transaction().execute(async (trx) => {
+        const revoked = await revokeBootstrapTokens(trx, clock.now().toISOString());
+        await store('admin (ADMIN_TOKEN)', 'admin', adminToken, trx, 1);
+        return revoked > 0;
+      });
+      return { kind: replaced ? 'replaced' : 'created' };
+    } catch (error) {
+      // Two API processes starting at once with the same new value: the other one stored it.
+      if (await findTokenByHash(db, hashToken(adminToken))) return bootstrapFrom(adminToken);
+      throw error;
+    }
   }
 
   return {
@@ -68,17 +106,13 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
     },
 
     /**
-     * First start: use ADMIN_TOKEN when given (stored hashed, idempotent), else generate one when
-     * no token exists yet. Returns the plaintext only when it was generated, to print once.
+     * At start-up: use ADMIN_TOKEN when given (see bootstrapFrom), else generate one when no
+     * token exists yet, returned only then, to print once.
      */
-    async bootstrapAdmin(adminToken?: string): Promise<string | null> {
-      if (adminToken) {
-        if (!(await findActiveTokenByHash(db, hashToken(adminToken))))
-          await store('admin (ADMIN_TOKEN)', 'admin', adminToken);
-        return null;
-      }
-      if ((await countTokens(db)) > 0) return null;
-      return (await this.create('admin (generated)', 'admin')).token;
+    async bootstrapAdmin(adminToken?: string): Promise<BootstrapOutcome> {
+      if (adminToken) return bootstrapFrom(adminToken);
+      if ((await countTokens(db)) > 0) return { kind: 'none' };
+      return { kind: 'generated', token: (await this.create('admin (generated)', 'admin')).token };
     },
 
     async verify(token: string): Promise<Principal | null> {

@@ -10,8 +10,11 @@ import type { AppEnv } from './app-env.js';
 import { createErrorHandler } from './error-handler.js';
 import { accessLog } from './middleware/access-log.js';
 import { apiCors } from './middleware/api-cors.js';
+import { apiHeaders, nosniff } from './middleware/api-headers.js';
 import { authenticate } from './middleware/authenticate.js';
-import { problem } from './problem.js';
+import { jsonTextGuard } from './middleware/json-text-guard.js';
+import { rejectMalformedPath } from './middleware/reject-malformed-path.js';
+import { problem, problemTypeBase } from './problem.js';
 import { docsRoutes } from './routes/docs-routes.js';
 import { episodesRoutes } from './routes/episodes-routes.js';
 import { type HealthChecks, healthRoutes } from './routes/health-routes.js';
@@ -22,6 +25,8 @@ import { validationHook } from './validation-hook.js';
 
 export interface AppDeps {
   logger: Logger;
+  /** BASE_URL: problem `type` URLs are built from it, never from the Host header. */
+  baseUrl?: string;
   health: HealthChecks;
   shows: ShowsService;
   episodes: EpisodesService;
@@ -43,6 +48,9 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestId());
   app.use('*', accessLog({ logger: deps.logger }));
+  if (deps.baseUrl) app.use('*', problemTypeBase(deps.baseUrl));
+  app.use('*', rejectMalformedPath());
+  app.use('/openapi.json', nosniff());
 
   app.route('/', healthRoutes(deps.health));
   app.route('/', docsRoutes());
@@ -52,6 +60,7 @@ export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Before authentication: a browser's preflight carries no token.
   api.use('*', apiCors(deps.corsOrigins ?? []));
+  api.use('*', apiHeaders());
   api.use('*', authenticate({ verify: deps.tokens.verify }));
   api.use('*', async (c, next) => {
     // JSON bodies stay small; media uploads are streamed by their own routes with their own limit.
@@ -63,6 +72,7 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
+  api.use('*', jsonTextGuard());
   api.route('/', showsRoutes({ shows: deps.shows }));
   api.route('/', episodesRoutes({ episodes: deps.episodes }));
   api.route('/', tokensRoutes({ tokens: deps.tokens }));

@@ -1,6 +1,7 @@
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
 import type { ProblemMessage, ProblemParams } from './problem-message.js';
+import { securityProblemMessages } from './security-problem-messages.js';
 import { siteProblemMessages } from './site-problem-messages.js';
 
 type Params = ProblemParams;
@@ -153,6 +154,7 @@ export const problemMessages: Record<string, Message> = {
   ...coreMessages,
   ...mediaProblemMessages,
   ...siteProblemMessages,
+  ...securityProblemMessages,
 };
 
 export type { ProblemMessage } from './problem-message.js';

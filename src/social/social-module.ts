@@ -4,6 +4,7 @@ import type { DomainEvents } from '../domain/domain-events.js';
 import type { PublicUrls } from '../domain/public-urls.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobHandlers } from '../jobs/worker.js';
+import type { GuardedFetch } from '../net/guarded-fetch.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -19,7 +20,10 @@ export interface SocialModuleDeps {
   urls: PublicUrls;
   logger: Logger;
   events: DomainEvents;
-  fetch?: typeof fetch;
+  /** ALLOW_PRIVATE_URLS: webhooks may then target loopback, private and link-local addresses. */
+  allowPrivateUrls?: boolean;
+  /** How deliveries are sent (default: the guarded fetch of net/, under the same rule). */
+  fetch?: GuardedFetch;
   /** Per delivery attempt; 10 s unless a test wants a quicker timeout. */
   webhookTimeoutMs?: number;
 }
@@ -41,6 +45,7 @@ export function createSocialModule(deps: SocialModuleDeps) {
     queue,
     clock,
     logger: logger.child({ part: 'webhooks' }),
+    allowPrivateUrls: deps.allowPrivateUrls,
     fetch: deps.fetch,
     timeoutMs: deps.webhookTimeoutMs,
     events,

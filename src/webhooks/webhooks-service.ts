@@ -14,9 +14,11 @@ import {
   updateDelivery,
 } from '../db/repositories/webhooks-repository.js';
 import type { DomainEventEmitter } from '../domain/domain-events.js';
-import { InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { InvalidInputError, NotFoundError, UnprocessableError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { type JobContext, PermanentJobError } from '../jobs/worker.js';
+import { createGuardedFetch, type GuardedFetch, RefusedAddressError } from '../net/guarded-fetch.js';
+import { checkPublicUrl } from '../net/public-url.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
@@ -80,7 +82,10 @@ export interface WebhooksDeps {
   queue: JobQueue;
   clock: Clock;
   logger: Logger;
-  fetch?: typeof fetch;
+  /** ALLOW_PRIVATE_URLS=true: subscribers may be on loopback, private and link-local addresses. */
+  allowPrivateUrls?: boolean;
+  /** How deliveries are sent; by default the guarded fetch that refuses non-public addresses. */
+  fetch?: GuardedFetch;
   /** How long a receiver may take to answer; Standard Webhooks senders use seconds, not minutes. */
   timeoutMs?: number;
   /** Emits `social-draft.delivered` when a draft.approved delivery reached its receiver. */
@@ -124,7 +129,8 @@ function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
  */
 export function createWebhooksService(deps: WebhooksDeps) {
   const { db, queue, clock, logger } = deps;
-  const send = deps.fetch ?? globalThis.fetch;
+  const allowPrivate = deps.allowPrivateUrls ?? false;
+  const send = deps.fetch ?? createGuardedFetch({ allowPrivate });
   const timeoutMs = deps.timeoutMs ?? 10_000;
 
   async function requireWebhook(webhookId: string) {
@@ -140,7 +146,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       createdBy: string | null,
     ): Promise<Webhook & { secret: string }> {
       if (!(await findShowById(db, showId))) throw new NotFoundError('show', showId);
-      const url = checkUrl(input.url);
+      const url = checkUrl(input.url, allowPrivate);
       // Kept as issued, not hashed: signing every delivery needs the key itself, as the receiver does.
       const secret = generateWebhookSecret();
       const row: WebhookRow = {
@@ -237,6 +243,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       const started = performance.now();
       let status: number | null = null;
       let error: string | null = null;
+      let refused = false;
       try {
         const response = await send(hook.url, {
           method: 'POST',
@@ -260,9 +267,11 @@ export function createWebhooksService(deps: WebhooksDeps) {
         if (status < 200 || status > 299) error = `HTTP ${status}`;
       } catch (cause) {
         error = describeFailure(cause, timeoutMs);
+        refused = cause instanceof RefusedAddressError;
       }
       const ok = error === null;
-      const gone = status === 410;
+      // 410 Gone ends it, and so does a refused address: retrying would only probe it again.
+      const gone = status === 410 || refused;
       const log: AttemptLog[] = [
         ...JSON.parse(delivery.log),
         { at: attemptAt.toISOString(), status, error, ms: Math.round(performance.now() - started) },
@@ -291,8 +300,12 @@ export function createWebhooksService(deps: WebhooksDeps) {
 
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
 
-/** http(s) only, absolute, without user:password (a secret in a URL ends up in logs). */
-function checkUrl(value: string): string {
+/**
+ * http(s) only, absolute, without user:password (a secret in a URL ends up in logs), and not
+ * aimed at a loopback, private or link-local address unless the operator allowed those: a
+ * webhook must not let an editor reach, or map, what only the server can reach.
+ */
+function checkUrl(value: string, allowPrivate: boolean): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -302,6 +315,12 @@ function checkUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidUrl('use http or https');
   if (url.username || url.password)
     throw invalidUrl('no credentials in the URL; verify the signature instead');
+  const check = checkPublicUrl(url, { allowPrivate });
+  if (!check.ok) {
+    throw new UnprocessableError('url_not_public', { field: 'url', reason: check.reason, host: check.host }, [
+      { field: 'url', code: 'url_not_public', message: `${check.host}: ${check.reason.replace(/_/g, ' ')}` },
+    ]);
+  }
   return url.toString();
 }
 
@@ -312,8 +331,10 @@ function invalidUrl(message: string) {
 function describeFailure(cause: unknown, timeoutMs: number): string {
   if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'))
     return `no answer within ${timeoutMs / 1000} s`;
+  if (cause instanceof RefusedAddressError)
+    return `${cause.message} (set ALLOW_PRIVATE_URLS=true to allow private addresses)`;
   if (cause instanceof Error) {
-    const code = (cause.cause as { code?: string } | undefined)?.code;
+    const code = (cause.cause as { code?: string } | undefined)?.code ?? (cause as { code?: string }).code;
     return code ? `${cause.message} (${code})` : cause.message;
   }
   return String(cause);

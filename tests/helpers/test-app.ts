@@ -38,6 +38,8 @@ export async function openTestApp(
     webhookTimeoutMs?: number;
     /** Browser origins allowed to call the API (CORS_ORIGINS). */
     corsOrigins?: string[];
+    /** ALLOW_PRIVATE_URLS (default false, as in production): webhooks to 127.0.0.1 receivers need it. */
+    allowPrivateUrls?: boolean;
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -69,6 +71,7 @@ export async function openTestApp(
     transcriberCommand: overrides.transcriberCommand,
     webhookTimeoutMs: overrides.webhookTimeoutMs,
     corsOrigins: overrides.corsOrigins,
+    allowPrivateUrls: overrides.allowPrivateUrls,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

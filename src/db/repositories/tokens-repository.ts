@@ -17,6 +17,25 @@ export async function findActiveTokenByHash(
     .executeTakeFirst();
 }
 
+/** By hash whatever its state: a revoked token must stay revoked, not be stored again. */
+export async function findTokenByHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<ApiTokenRow | undefined> {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** Revokes every active token ADMIN_TOKEN created; returns how many. */
+export async function revokeBootstrapTokens(db: Kysely<Database>, at: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('bootstrap', '=', 1)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function listTokens(db: Kysely<Database>): Promise<ApiTokenRow[]> {
   return db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
 }

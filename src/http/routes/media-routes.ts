@@ -27,6 +27,10 @@ function defaultClientIp(c: Context): string | null {
   }
 }
 
+/** For transcripts and chapters (HTML, VTT, JSON): a static document in a sandbox of its own. */
+const textCsp =
+  "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; sandbox";
+
 function etagOf(file: PublicFile) {
   return `"${file.sha256.slice(0, 32) || file.size.toString(16)}"`;
 }
@@ -53,6 +57,8 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
         'cache-control': 'public, max-age=300',
         'access-control-allow-origin': '*',
         'x-content-type-options': 'nosniff',
+        // The HTML transcript holds text people wrote: nothing in it may run, load or submit.
+        'content-security-policy': textCsp,
       };
       if (c.req.header('if-none-match') === etag) return c.body(null, 304, textHeaders);
       if (c.req.method === 'HEAD') return c.body(null, 200, textHeaders);

@@ -81,12 +81,10 @@ export function documentSiteRoutes(registry: OpenAPIRegistry): void {
     description: 'The PNG that PUT /api/v1/organisation/logo stored; a new logo gets a new name.',
     request: {
       params: z.object({
-        file: z
-          .string()
-          .openapi({
-            param: { name: 'file', in: 'path' },
-            example: 'logo-5a0e7c52-8d4b-4f3e-9c1a-2b6f0d9e4a71.png',
-          }),
+        file: z.string().openapi({
+          param: { name: 'file', in: 'path' },
+          example: 'logo-5a0e7c52-8d4b-4f3e-9c1a-2b6f0d9e4a71.png',
+        }),
       }),
     },
     responses: {

@@ -1,10 +1,12 @@
 import type { Readable } from 'node:stream';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { type DataStore, Server } from '@tus/server';
+import type { Context } from 'hono';
 import type { EpisodeIngest } from '../../domain/episode-ingest.js';
 import { DomainError, TooLargeError } from '../../domain/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppEnv } from '../app-env.js';
+import { tusProblem } from './tus-problem.js';
 import { documentTusRoutes } from './tus-route-docs.js';
 
 /** Both FileStore and S3Store can stream a finished upload back. */
@@ -19,9 +21,16 @@ export interface TusRoutesOptions {
   basePath?: string;
 }
 
-/** A tus error answer: tus clients read the status; people read the body. */
-function refuse(status: number, body: string): never {
-  throw { status_code: status, body };
+/**
+ * A tus error answer: tus clients read the status; people read the body. A domain error is
+ * passed on as its code and params (JSON in the body) so it becomes the same problem+json
+ * the rest of the API answers; see tusProblem.
+ */
+function refuse(status: number, body: string | DomainError): never {
+  throw {
+    status_code: status,
+    body: typeof body === 'string' ? body : JSON.stringify({ problem: body.code, params: body.params }),
+  };
 }
 
 /**
@@ -79,9 +88,12 @@ export function tusRoutes(options: TusRoutesOptions) {
           upload.size,
         );
       } catch (error) {
-        if (error instanceof TooLargeError) refuse(413, 'Upload-Length exceeds the maximum upload size');
+        if (error instanceof TooLargeError) refuse(413, error);
         if (error instanceof DomainError)
-          refuse(error.code === 'not_found' ? 404 : error.code === 'conflict' ? 409 : 415, error.code);
+          refuse(
+            error.code === 'not_found' ? 404 : error.code === 'unsupported_media_type' ? 415 : 409,
+            error,
+          );
         throw error;
       }
       return {};
@@ -98,7 +110,7 @@ export function tusRoutes(options: TusRoutesOptions) {
         return { headers: { 'Zender-Job-Id': jobId } };
       } catch (error) {
         options.logger.warn({ err: error, uploadId: upload.id }, 'finished upload could not be accepted');
-        if (error instanceof DomainError) refuse(error.code === 'not_found' ? 404 : 409, error.code);
+        if (error instanceof DomainError) refuse(error.code === 'not_found' ? 404 : 409, error);
         throw error;
       } finally {
         // Refused before it was read (the episode was published meanwhile, say), the stream still
@@ -114,7 +126,7 @@ export function tusRoutes(options: TusRoutesOptions) {
   // OpenAPIHono only to carry the documentation of these routes into /openapi.json.
   const app = new OpenAPIHono<AppEnv>();
   documentTusRoutes(app.openAPIRegistry);
-  const handle = (c: { req: { raw: Request } }) => server.handleWeb(keepBytesOnBreak(c.req.raw));
+  const handle = async (c: Context) => tusProblem(c, await server.handleWeb(keepBytesOnBreak(c.req.raw)));
   app.all('/uploads', handle);
   app.all('/uploads/:uploadId', handle);
   return { app, cleanUpExpired: () => server.cleanUpExpiredUploads() };

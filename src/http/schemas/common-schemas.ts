@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { problemExample } from './api-examples.js';
 
-/** Text a person typed: trimmed, no control characters except tab and newline. */
+/** Text a person typed: trimmed, no control characters except tab and newline, no broken Unicode. */
 export const text = (max: number) =>
   z
     .string()
@@ -10,6 +10,10 @@ export const text = (max: number) =>
     .refine(
       (value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value),
       'contains control characters',
+    )
+    .refine(
+      (value) => !/\p{Cs}/u.test(value),
+      'contains half of a UTF-16 surrogate pair: not valid Unicode text',
     );
 
 export const slugSchema = z
