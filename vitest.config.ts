@@ -8,5 +8,6 @@ export default defineConfig({
     // Two cores: keep parallel files low so ffmpeg-heavy tests do not starve each other.
     maxWorkers: 2,
     pool: 'forks',
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

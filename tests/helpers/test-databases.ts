@@ -29,17 +29,20 @@ export function testDatabases(): TestDatabase[] {
     list.push({
       name: 'postgres',
       async open() {
-        const schema = `t_${randomBytes(6).toString('hex')}`;
+        // The run's id (global-setup.ts) lets the run drop its schemas once it is over.
+        const run = process.env.ZENDER_TEST_RUN;
+        const schema = `t_${run ? `${run}_` : ''}${randomBytes(6).toString('hex')}`;
         const admin = new pg.Client({ connectionString: url });
         await admin.connect();
         await admin.query(`CREATE SCHEMA ${schema}`);
         await admin.end();
         const db = createDb({ kind: 'postgres', url, schema });
-        await migrateToLatest(db.kysely, { schema });
+        await migrateDespiteDroppedSchemas(db, schema);
         return {
           ...db,
           async destroy() {
             await db.kysely.destroy();
+            if (run) return; // dropped with the rest of the run's schemas at its end
             const cleanup = new pg.Client({ connectionString: url });
             await cleanup.connect();
             await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -50,4 +53,21 @@ export function testDatabases(): TestDatabase[] {
     });
   }
   return list;
+}
+
+/**
+ * Kysely's migrator starts by listing every schema's tables, and PostgreSQL fails that query when
+ * a schema vanishes while it runs — another test run on the same server ending. That is the one
+ * error tried again; our own run drops its schemas only at its end (global-setup.ts).
+ */
+async function migrateDespiteDroppedSchemas(db: Db, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db.kysely, { schema });
+      return;
+    } catch (error) {
+      const vanished = /schema "t_[0-9a-f_]+" does not exist/.test(String(error));
+      if (!vanished || String(error).includes(`"${schema}"`) || attempt >= 5) throw error;
+    }
+  }
 }
