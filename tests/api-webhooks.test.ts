@@ -248,4 +248,28 @@ describe.each(testDatabases())('webhooks on $name', (database) => {
     expect((await deliveriesOf(hook.id)).map((d) => d.status).sort()).toEqual(['cancelled', 'delivered']);
     await target.close();
   });
+
+  it('tells subscribers again when an unpublished episode is published again, once per publication', async () => {
+    const target = await receiver();
+    const show = await publishableShow(t, { slug: 'opnieuw' });
+    const episode = await readyEpisode(t, show.id, { title: 'Terug van weggeweest' });
+    const created = await t.call('POST', `/api/v1/shows/${show.id}/webhooks`, {
+      json: { url: target.url, events: ['episode.published'] },
+    });
+    const hook = (await created.json()) as { secret: string };
+    const publish = () => t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: {} });
+    expect((await publish()).status).toBe(200);
+    expect((await publish()).status).toBe(200); // the same publication: no second event
+    await t.worker.drain();
+    expect((await t.call('POST', `/api/v1/episodes/${episode.id}/unpublish`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await publish()).status).toBe(200);
+    await t.worker.drain();
+    const events = target.received.map((request) => verify(hook.secret, request));
+    expect(events.map((e) => [e.type, e.data.episode.id])).toEqual([
+      ['episode.published', episode.id],
+      ['episode.published', episode.id],
+    ]);
+    await target.close();
+  });
 });

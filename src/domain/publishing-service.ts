@@ -86,7 +86,8 @@ export function createPublishingService(deps: PublishingDeps) {
       await db.transaction().execute(async (trx) => {
         await updateEpisode(trx, episodeId, {
           status: scheduled ? 'scheduled' : 'published',
-          publish_at: when.toISOString(),
+          // Publishing a live episode again changes nothing: its publication keeps its moment.
+          publish_at: episode.status === 'published' && !scheduled ? episode.publish_at : when.toISOString(),
           published_at: scheduled ? null : (episode.published_at ?? now.toISOString()),
           // Frozen the first time; later slug changes do not move the enclosure.
           enclosure_path: episode.enclosure_path ?? `${show!.slug}/${episode.slug}.mp3`,
