@@ -161,7 +161,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
       }
       await updateEpisode(db, id, set);
       const updated = await requireRow(id);
-      await deps.events.emit('episode.changed', { episode: updated });
+      await deps.events.emit('episode.changed', { episode: updated, before: row });
       return view(updated);
     },
 
