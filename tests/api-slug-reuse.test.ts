@@ -17,7 +17,10 @@ describe.each(testDatabases())('a media path serves one episode for good, on $na
 
   const media = async (path: string) => {
     const res = await t.app.request(`${t.baseUrl}${path}`);
-    return { status: res.status, sha: res.status === 200 ? sha(new Uint8Array(await res.arrayBuffer())) : null };
+    return {
+      status: res.status,
+      sha: res.status === 200 ? sha(new Uint8Array(await res.arrayBuffer())) : null,
+    };
   };
 
   it('refuses a slug that was another episode’s public path, with the reason in Dutch or English', async () => {
