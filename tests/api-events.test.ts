@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAudio } from './helpers/make-audio.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -88,4 +89,6 @@ describe('processing progress and artwork checks', () => {
     const show = await (await t.call('GET', `/api/v1/shows/${showId}`)).json();
     expect(show.artworkUrl).toBeNull();
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -9,6 +9,7 @@ import { createS3Store } from '../src/storage/s3-store.js';
 import { generateHostileCorpus } from './fixtures/generate-audio.js';
 import { makeAudio } from './helpers/make-audio.js';
 import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -204,6 +205,8 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
       playlistAsMp3: 'failed: undecodable',
     });
   });
+
+  itLeavesStorageConsistent(() => t);
 });
 
 describe('audio processing with S3 storage (s3rver)', () => {
@@ -234,4 +237,6 @@ describe('audio processing with S3 storage (s3rver)', () => {
     expect(keys.some((k) => k.endsWith('/audio.mp3'))).toBe(true);
     expect(keys.some((k) => k.endsWith('/peaks.json'))).toBe(true);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fillEpisodePaths from '../src/db/migrations/0018-fill-episode-paths.js';
 import { updateEpisode } from '../src/db/repositories/episodes-repository.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -126,4 +127,6 @@ describe.each(testDatabases())('a media path serves one episode for good, on $na
       { slug: 'oud', episode_id: a.id },
     ]);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { type TestDatabase, testDatabases } from './helpers/test-databases.js';
 
@@ -272,4 +273,6 @@ describe.each(testDatabases())('webhooks on $name', (database) => {
     ]);
     await target.close();
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -58,7 +58,11 @@ export async function checkStorage(
   for (const prefix of ownPrefixes) for (const blob of await store.list(prefix)) blobs.set(blob.key, blob);
   const rows = new Map((await listAllMediaFiles(db)).map((row) => [row.key, row]));
   const references = new Map<string, string>();
-  for (const reference of await listStorageReferences(db)) references.set(reference.key, reference.by);
+  const required = new Set<string>();
+  for (const reference of await listStorageReferences(db)) {
+    references.set(reference.key, reference.by);
+    if (reference.required) required.add(reference.key);
+  }
 
   const findings: Finding[] = [];
   const old = (at: Date | string) => now.getTime() - new Date(at).getTime() >= graceMs;
@@ -77,7 +81,7 @@ export async function checkStorage(
     const blob = blobs.get(key);
     const by = references.get(key);
     if (!blob) {
-      if (by) {
+      if (by && required.has(key)) {
         findings.push({
           kind: 'missing_referenced_blob',
           key,
@@ -117,7 +121,7 @@ export async function checkStorage(
     );
   }
   for (const [key, by] of references) {
-    if (rows.has(key) || blobs.has(key)) continue;
+    if (!required.has(key) || rows.has(key) || blobs.has(key)) continue;
     findings.push({
       kind: 'missing_referenced_blob',
       key,

@@ -6,6 +6,11 @@ export interface StorageReference {
   key: string;
   /** e.g. `episode 123 audio`: shown in a finding about a missing blob. */
   by: string;
+  /**
+   * False for a processing job's source: it keeps the bytes alive while they exist, but a job
+   * that rejected its recording deleted them on purpose, so their absence is no finding.
+   */
+  required: boolean;
 }
 
 function artworkKeys(json: string | null): string[] {
@@ -17,8 +22,8 @@ function artworkKeys(json: string | null): string[] {
 /** The media references of every show, episode, social draft and processing job still pending. */
 export async function listStorageReferences(db: Kysely<Database>): Promise<StorageReference[]> {
   const references: StorageReference[] = [];
-  const add = (key: string | undefined | null, by: string) => {
-    if (key) references.push({ key, by });
+  const add = (key: string | undefined | null, by: string, required = true) => {
+    if (key) references.push({ key, by, required });
   };
   for (const show of await db.selectFrom('shows').select(['id', 'artwork']).execute()) {
     for (const key of artworkKeys(show.artwork)) add(key, `show ${show.id} artwork`);
@@ -47,7 +52,8 @@ export async function listStorageReferences(db: Kysely<Database>): Promise<Stora
       ]),
     )
     .execute();
-  for (const job of jobs) add((JSON.parse(job.payload) as { sourceKey?: string }).sourceKey, `job ${job.id}`);
+  for (const job of jobs)
+    add((JSON.parse(job.payload) as { sourceKey?: string }).sourceKey, `job ${job.id}`, false);
   const drafts = await db
     .selectFrom('social_drafts')
     .select(['id', 'image'])
