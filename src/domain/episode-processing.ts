@@ -23,6 +23,7 @@ import { PermanentJobError } from '../jobs/permanent-job-error.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { changesDeliveryTags } from './delivery-tags.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import type { EpisodeExtra, QualityReport, StoredAudio } from './episode.js';
 
@@ -260,6 +261,10 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         }
         context.progress('done', 100);
         await deps.events.emit('episode.processed', { episodeId: row.id, speech });
+        // Edited while we encoded (a tag rewrite then found us busy): the tag we wrote is stale.
+        const done = await findEpisodeById(db, row.id);
+        if (done && changesDeliveryTags(row, done))
+          await deps.events.emit('episode.changed', { episode: done, before: row });
       } catch (error) {
         if (error instanceof AudioRejectedError) {
           await markFailed(row.id, context.jobId, error.reason);

@@ -12,7 +12,7 @@ import type { BlobInfo, BlobStore } from '../storage/blob-store.js';
  * not ours, and `feeds/` holds copies of feed documents (their record is the feed_documents table;
  * an old slug's copy may still be read by a CDN), so media checks leave them alone.
  */
-const ownPrefixes = ['episodes/', 'shows/'];
+const ownPrefixes = ['episodes/', 'shows/', 'organisation/'];
 
 export type FindingKind =
   /** Stored and recorded, but no show, episode, draft or job points to it. */

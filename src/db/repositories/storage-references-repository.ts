@@ -19,7 +19,7 @@ function artworkKeys(json: string | null): string[] {
   return Object.values(keys);
 }
 
-/** The media references of every show, episode, social draft and processing job still pending. */
+/** The media references of the organisation, every show, episode, social draft and processing job. */
 export async function listStorageReferences(db: Kysely<Database>): Promise<StorageReference[]> {
   const references: StorageReference[] = [];
   const add = (key: string | undefined | null, by: string, required = true) => {
@@ -27,6 +27,9 @@ export async function listStorageReferences(db: Kysely<Database>): Promise<Stora
   };
   for (const show of await db.selectFrom('shows').select(['id', 'artwork']).execute()) {
     for (const key of artworkKeys(show.artwork)) add(key, `show ${show.id} artwork`);
+  }
+  for (const organisation of await db.selectFrom('organisation').select(['id', 'logo']).execute()) {
+    if (organisation.logo) add((JSON.parse(organisation.logo) as { key?: string }).key, 'organisation logo');
   }
   const episodes = await db
     .selectFrom('episodes')
