@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRequiredRole } from '../src/http/middleware/authenticate.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -81,4 +82,6 @@ describe.each(testDatabases())('every API route needs a token, on $name', (datab
     expect((await t.app.request('/docs/assets/swagger-ui-bundle.js')).status).toBe(200);
     expect((await t.app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAudio } from './helpers/make-audio.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -37,6 +38,33 @@ describe('processing progress and artwork checks', () => {
     expect(text).toContain('event: end');
   });
 
+  it('keeps a stream opened before the upload open until processing ends, sending every status', async () => {
+    const episode = await (
+      await t.call('POST', `/api/v1/shows/${showId}/episodes`, { json: { title: 'Eerst kijken' } })
+    ).json();
+    const events = await t.call('GET', `/api/v1/episodes/${episode.id}/events`);
+    const reading = events.text();
+    // The stream must still be open while the episode waits for its recording.
+    const early = await Promise.race([
+      reading.then(() => 'ended'),
+      new Promise((resolve) => setTimeout(() => resolve('open'), 1200)),
+    ]);
+    expect(early).toBe('open');
+    const upload = await t.call('PUT', `/api/v1/episodes/${episode.id}/audio`, {
+      body: new Uint8Array(readFileSync(makeAudio('later.wav', { seconds: 20 }))),
+      headers: { 'content-type': 'audio/wav' },
+    });
+    expect(upload.status).toBe(202);
+    await t.worker.drain();
+    const statuses = (await reading)
+      .split('\n')
+      .filter((line) => line.startsWith('data: {"episodeId"'))
+      .map((line) => JSON.parse(line.slice(6)).status);
+    expect(statuses[0]).toBe('draft');
+    expect(statuses).toContain('processing');
+    expect(statuses.at(-1)).toBe('ready');
+  });
+
   it('refuses artwork that is not square, too small or not an image, in plain language', async () => {
     const wide = await sharp({ create: { width: 2000, height: 1400, channels: 3, background: '#000' } })
       .jpeg()
@@ -61,4 +89,6 @@ describe('processing progress and artwork checks', () => {
     const show = await (await t.call('GET', `/api/v1/shows/${showId}`)).json();
     expect(show.artworkUrl).toBeNull();
   });
+
+  itLeavesStorageConsistent(() => t);
 });

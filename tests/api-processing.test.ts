@@ -9,6 +9,7 @@ import { createS3Store } from '../src/storage/s3-store.js';
 import { generateHostileCorpus } from './fixtures/generate-audio.js';
 import { makeAudio } from './helpers/make-audio.js';
 import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -111,6 +112,44 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
     expect(statSync(file).size).toBe(after.size);
   });
 
+  it('rewrites the ID3 title (and comment) of the delivered MP3 after a title edit, without re-encoding', async () => {
+    const episode = await upload(
+      t,
+      showId,
+      makeAudio('retitle.wav', { seconds: 6 }),
+      'audio/wav',
+      'Oude titel',
+    );
+    const delivered = async () => {
+      const row = await t.db.kysely
+        .selectFrom('episodes')
+        .select('audio')
+        .where('id', '=', episode.id)
+        .executeTakeFirstOrThrow();
+      const key = JSON.parse(row.audio!).key as string;
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'zender-title-')), 'a.mp3');
+      await pipeline((await t.store.get(key)).body, createWriteStream(file));
+      return { key, file, meta: await parseFile(file) };
+    };
+    const before = await delivered();
+    expect(before.meta.common.title).toBe('Oude titel');
+    const res = await t.call('PATCH', `/api/v1/episodes/${episode.id}`, {
+      json: { title: 'Nieuwe titel', summary: 'Over wonen' },
+    });
+    expect(res.status).toBe(200);
+    await t.worker.drain();
+    const after = await delivered();
+    expect(after.meta.common.title).toBe('Nieuwe titel');
+    // ffmpeg writes `comment` as TXXX:comment, as processing does.
+    const native = Object.values(after.meta.native).flat();
+    expect(native.find((tag) => tag.id === 'TXXX:comment')?.value).toBe('Over wonen');
+    expect(after.meta.common.album).toBe(minimalShow.title);
+    expect(await t.store.head(before.key)).toBeNull();
+    // Same audio frames: the tag changed, the encode did not.
+    const tail = (file: string) => readFileSync(file).subarray(-20_000);
+    expect(tail(after.file).equals(tail(before.file))).toBe(true);
+  });
+
   it('extracts the audio of a video file and keeps mono speech mono', async () => {
     const mp4 = makeAudio('call.mp4', { seconds: 5, channels: 1, codec: ['-c:a', 'aac'] });
     const episode = await upload(t, showId, mp4, 'video/mp4', 'Videogesprek');
@@ -166,6 +205,8 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
       playlistAsMp3: 'failed: undecodable',
     });
   });
+
+  itLeavesStorageConsistent(() => t);
 });
 
 describe('audio processing with S3 storage (s3rver)', () => {
@@ -196,4 +237,6 @@ describe('audio processing with S3 storage (s3rver)', () => {
     expect(keys.some((k) => k.endsWith('/audio.mp3'))).toBe(true);
     expect(keys.some((k) => k.endsWith('/peaks.json'))).toBe(true);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

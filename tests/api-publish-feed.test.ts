@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -209,4 +210,6 @@ describe.each(testDatabases())('publishing, feeds and enclosures on $name', (dat
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/feeds/nieuwe-naam.xml');
   });
+
+  itLeavesStorageConsistent(() => t);
 });

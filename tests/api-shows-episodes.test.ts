@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -140,4 +141,6 @@ describe.each(testDatabases())('shows and episodes API on $name', (database) => 
     expect((await t.call('GET', `/api/v1/episodes/${episode.id}`)).status).toBe(404);
     expect((await t.call('POST', '/api/v1/shows/nope/episodes', { json: { title: 'x' } })).status).toBe(404);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Channel, channelRules, channels, fitsLimit, measureLength } from '../src/social/index.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -258,4 +259,6 @@ describe.each(testDatabases())('social drafts on $name', (database) => {
     expect(((await res.json()).items as Draft[])[0].image?.url).toContain('/share.png');
     expect((await h.app.request(`/media/nog-niet/${ready.slug}/share.png`)).status).toBe(404);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAudio } from './helpers/make-audio.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -39,4 +40,6 @@ describe('TRANSCRIBER=command', () => {
     const confirmed = await (await t.call('GET', `/api/v1/episodes/${episode.id}`)).json();
     expect(confirmed.transcript).toEqual({ status: 'ready', languages: ['nl'] });
   });
+
+  itLeavesStorageConsistent(() => t);
 });

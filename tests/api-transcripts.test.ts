@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -115,4 +116,6 @@ describe.each(testDatabases())('transcripts and chapters on $name', (database) =
     });
     expect(tooLate.status).toBe(422);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

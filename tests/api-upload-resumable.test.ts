@@ -8,6 +8,7 @@ import { waitFor } from './helpers/browser.js';
 import { makeAudio } from './helpers/make-audio.js';
 import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
 import { type ServedApp, serveApp } from './helpers/serve-app.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 import { type TusClient, tusClient } from './helpers/tus-client.js';
@@ -182,4 +183,6 @@ describe.each(['fs', 's3'] as const)('resumable (tus) uploads with STORAGE=%s, o
     expect(done.headers.get('zender-job-id')).toBeTruthy();
     expect(await staged()).toEqual([]);
   });
+
+  itLeavesStorageConsistent(() => t);
 });

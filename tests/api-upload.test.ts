@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 import { tusMetadata } from './helpers/tus-client.js';
@@ -282,4 +283,6 @@ describe.each(testDatabases())('audio upload on $name', (database) => {
     expect(head.headers.get('upload-offset')).toBe('0');
     expect((await (await t.call('GET', `/api/v1/episodes/${id}`)).json()).status).toBe('draft');
   });
+
+  itLeavesStorageConsistent(() => t);
 });

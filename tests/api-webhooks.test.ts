@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { type TestDatabase, testDatabases } from './helpers/test-databases.js';
 
@@ -253,4 +254,30 @@ describe.each(testDatabases())('webhooks on $name', (database) => {
     expect((await deliveriesOf(hook.id)).map((d) => d.status).sort()).toEqual(['cancelled', 'delivered']);
     await target.close();
   });
+
+  it('tells subscribers again when an unpublished episode is published again, once per publication', async () => {
+    const target = await receiver();
+    const show = await publishableShow(t, { slug: 'opnieuw' });
+    const episode = await readyEpisode(t, show.id, { title: 'Terug van weggeweest' });
+    const created = await t.call('POST', `/api/v1/shows/${show.id}/webhooks`, {
+      json: { url: target.url, events: ['episode.published'] },
+    });
+    const hook = (await created.json()) as { secret: string };
+    const publish = () => t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: {} });
+    expect((await publish()).status).toBe(200);
+    expect((await publish()).status).toBe(200); // the same publication: no second event
+    await t.worker.drain();
+    expect((await t.call('POST', `/api/v1/episodes/${episode.id}/unpublish`)).status).toBe(200);
+    h.advance(1000); // a later moment: another publication
+    expect((await publish()).status).toBe(200);
+    await t.worker.drain();
+    const events = target.received.map((request) => verify(hook.secret, request));
+    expect(events.map((e) => [e.type, e.data.episode.id])).toEqual([
+      ['episode.published', episode.id],
+      ['episode.published', episode.id],
+    ]);
+    await target.close();
+  });
+
+  itLeavesStorageConsistent(() => t);
 });

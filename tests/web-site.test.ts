@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishedAudioEpisode } from './helpers/published-audio.js';
 import { publishableShow } from './helpers/ready-episode.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 import { withWebRoutes } from './helpers/web-app.js';
@@ -283,5 +284,7 @@ describe.each(testDatabases())(
       expect(xml).toContain('<loc>http://zender.test/</loc>');
       expect(xml).not.toContain('nog-stil');
     });
+
+    itLeavesStorageConsistent(() => t);
   },
 );

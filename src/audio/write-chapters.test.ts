@@ -44,5 +44,18 @@ describe('writeChapters', () => {
     // audio frame is byte-identical (a re-encode would change them all).
     const tail = (file: string) => readFileSync(file).subarray(-40_000);
     expect(tail(output).equals(tail(input))).toBe(true);
+
+    // The descriptive tags are rewritten the same way when given (a title edited after processing).
+    const retitled = path.join(dir, 'retitled.mp3');
+    await writeChapters(tools, output, retitled, {
+      chapters: [{ startSeconds: 0, title: 'Intro' }],
+      durationSeconds: 12,
+      tags: { title: 'Nieuwe titel: "wonen" & zorg', album: 'De podcast', comment: null },
+    });
+    const again = await parseFile(retitled, { includeChapters: true });
+    expect(again.common.title).toBe('Nieuwe titel: "wonen" & zorg');
+    expect(again.common.album).toBe('De podcast');
+    expect(again.format.chapters?.map((c) => c.title)).toEqual(['Intro']);
+    expect(tail(retitled).equals(tail(input))).toBe(true);
   });
 });

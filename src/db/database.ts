@@ -211,6 +211,14 @@ export interface SearchEntriesTable {
   text: string;
 }
 
+/** A media path (episode slug) of a show that served an episode: it never serves another. */
+export interface EpisodePathsTable {
+  show_id: string;
+  slug: string;
+  episode_id: string;
+  created_at: string;
+}
+
 export interface Database {
   api_tokens: ApiTokensTable;
   shows: ShowsTable;
@@ -227,6 +235,7 @@ export interface Database {
   organisation: OrganisationTable;
   search_episodes: SearchEpisodesTable;
   search_entries: SearchEntriesTable;
+  episode_paths: EpisodePathsTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -241,3 +250,4 @@ export type MediaFileRow = Selectable<MediaFilesTable>;
 export type SocialDraftRow = Selectable<SocialDraftsTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type EpisodePathRow = Selectable<EpisodePathsTable>;

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
-import { upsertMediaFile } from '../db/repositories/media-files-repository.js';
+import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
 import { findShowById, updateShow } from '../db/repositories/shows-repository.js';
 import { ArtworkRejectedError, artworkSizes, processArtwork } from '../images/process-artwork.js';
 import type { Clock } from '../shared/clock.js';
@@ -63,7 +63,10 @@ export function createArtworkService(deps: { db: Kysely<Database>; store: BlobSt
   async function removeOld(previous: string | null) {
     if (!previous) return;
     const old = JSON.parse(previous) as StoredArtwork;
-    for (const key of Object.values(old.keys)) await store.delete(key).catch(() => {});
+    for (const key of Object.values(old.keys)) {
+      await store.delete(key).catch(() => {});
+      await deleteMediaFile(db, key); // the record goes with the bytes
+    }
   }
 
   return {

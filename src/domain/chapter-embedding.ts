@@ -7,6 +7,7 @@ import { type MediaTools, writeChapters } from '../audio/index.js';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
+import { findShowById } from '../db/repositories/shows-repository.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -14,9 +15,10 @@ import type { DomainEventEmitter } from './domain-events.js';
 import type { StoredAudio } from './episode.js';
 
 /**
- * The write-chapters job: puts the episode's chapters into its delivery MP3 as ID3 CHAP frames
- * (no re-encode), for apps that read chapters from the file rather than the feed. The new file
- * gets a new key; the enclosure URL stays, its length changes, so the feed is rebuilt.
+ * The write-chapters job: puts the episode's chapters into its delivery MP3 as ID3 CHAP frames,
+ * and its current title, summary, show title and author as ID3 tags (no re-encode), for apps
+ * that read them from the file rather than the feed. Queued when chapters or those texts change.
+ * The new file gets a new key; the enclosure URL stays, its length changes, so the feed is rebuilt.
  */
 export function createChapterEmbedding(deps: {
   db: Kysely<Database>;
@@ -31,6 +33,7 @@ export function createChapterEmbedding(deps: {
     async embed(episodeId: string, jobId: string): Promise<void> {
       const row = await findEpisodeById(db, episodeId);
       if (!row?.audio || row.status === 'processing') return;
+      const show = await findShowById(db, row.show_id);
       const audio = JSON.parse(row.audio) as StoredAudio;
       const chapters = row.chapters
         ? (JSON.parse(row.chapters) as { chapters: { startTime: number; title?: string }[] }).chapters
@@ -48,6 +51,12 @@ export function createChapterEmbedding(deps: {
         await writeChapters(deps.tools, input, output, {
           chapters: chapters.map((c) => ({ startSeconds: c.startTime, title: c.title ?? '' })),
           durationSeconds: row.duration_seconds ?? 0,
+          // The same tags processing writes, from the texts as they are now.
+          tags: {
+            title: row.title,
+            comment: row.summary ?? null,
+            ...(show ? { artist: show.author, album: show.title } : {}),
+          },
         });
         const key = `episodes/${episodeId}/${jobId}/audio.mp3`;
         const put = await store.put(key, createReadStream(output), { contentType: 'audio/mpeg' });

@@ -9,8 +9,8 @@ import type { SpeechSegment } from '../timed-text/index.js';
 export interface DomainEventMap {
   /** A show's data that its feed shows changed. */
   'show.changed': { showId: string };
-  /** An episode's fields changed, or it was removed (then: the row as it was). */
-  'episode.changed': { episode: EpisodeRow };
+  /** An episode's fields changed (`before`: the row before an edit), or it was removed (then: the row as it was). */
+  'episode.changed': { episode: EpisodeRow; before?: EpisodeRow };
   /** Processing stored the delivery audio; `speech` is where the meter heard speech. */
   'episode.processed': { episodeId: string; speech: SpeechSegment[] };
   /** The delivery file was rewritten without re-encoding (chapters embedded). */

@@ -4,6 +4,7 @@ import { findEpisodeById } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { SpeechSegment } from '../timed-text/index.js';
+import { changesDeliveryTags } from './delivery-tags.js';
 import type { DomainEvents } from './domain-events.js';
 import { isInFeed } from './episode.js';
 
@@ -31,6 +32,8 @@ export interface EpisodeLifecycleDeps {
  * - an episode in the feed changed (fields, transcript, chapters, delivery file) → the feed is
  *   rebuilt; a change to an episode outside the feed leaves the feed alone;
  * - chapters changed → a `write-chapters` job puts them into the delivery MP3 (ID3 CHAP);
+ * - the title or summary of an episode with delivery audio changed → the same job rewrites the
+ *   MP3's ID3 tag, so the file apps download says what the feed says;
  * - processed → a placeholder transcript from the speech the meter heard, then a `transcribe`
  *   job when a transcriber is configured.
  *
@@ -44,16 +47,21 @@ export function connectEpisodeLifecycle(deps: EpisodeLifecycleDeps): void {
     if (episode && isInFeed(episode)) await feed.rebuild(episode.show_id);
   };
 
+  // One queued job per episode at a time; it reads chapters and texts as they are when it runs.
+  const rewriteDeliveryTags = (episodeId: string) =>
+    queue.enqueue('write-chapters', { episodeId }, { dedupeKey: `chapters:${episodeId}` });
+
   events.on('show.changed', ({ showId }) => feed.rebuild(showId));
-  events.on('episode.changed', async ({ episode }) => {
+  events.on('episode.changed', async ({ episode, before }) => {
     if (isInFeed(episode)) await feed.rebuild(episode.show_id);
+    if (before && changesDeliveryTags(before, episode)) await rewriteDeliveryTags(episode.id);
   });
   events.on('transcript.changed', ({ episodeId }) => rebuildIfInFeed(episodeId));
   events.on('episode.audio-changed', ({ episodeId }) => rebuildIfInFeed(episodeId));
   events.on('chapters.changed', async ({ episodeId }) => {
     await rebuildIfInFeed(episodeId);
     // The delivery MP3 carries the chapters too, rewritten without re-encoding.
-    await queue.enqueue('write-chapters', { episodeId }, { dedupeKey: `chapters:${episodeId}` });
+    await rewriteDeliveryTags(episodeId);
   });
   events.on('episode.processed', async ({ episodeId, speech }) => {
     const episode = await findEpisodeById(db, episodeId);

@@ -23,6 +23,7 @@ import { PermanentJobError } from '../jobs/permanent-job-error.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { changesDeliveryTags } from './delivery-tags.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import type { EpisodeExtra, QualityReport, StoredAudio } from './episode.js';
 
@@ -73,6 +74,17 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
     });
   }
 
+  /**
+   * A newer upload replaced this job's before it became the episode's: its source belongs to
+   * nobody now (each upload has its own key), so it goes with its record.
+   */
+  async function discardSupersededSource(current: EpisodeRow, sourceKey: string) {
+    const extra = JSON.parse(current.extra) as EpisodeExtra;
+    if (extra.original?.key === sourceKey) return;
+    await store.delete(sourceKey).catch(() => {});
+    await deleteMediaFile(db, sourceKey);
+  }
+
   async function removeReplacedFiles(previous: EpisodeRow, keep: Set<string>) {
     const oldKeys: string[] = [];
     if (previous.audio) oldKeys.push((JSON.parse(previous.audio) as StoredAudio).key);
@@ -92,8 +104,9 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       context: ProcessingContext,
     ): Promise<void> {
       const row = await findEpisodeById(db, payload.episodeId);
-      // Gone, or superseded by a newer upload: nothing to do, and running twice is harmless.
-      if (!row || row.job_id !== context.jobId) return;
+      // Gone (its files went with it), or superseded by a newer upload: running twice is harmless.
+      if (!row) return;
+      if (row.job_id !== context.jobId) return discardSupersededSource(row, payload.sourceKey);
       const show = await findShowById(db, row.show_id);
       if (!show) return;
       // One folder per job, emptied first: a run after a crash removes what the dead run left.
@@ -184,6 +197,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         if (!fresh || fresh.job_id !== context.jobId) {
           // Deleted or replaced while we worked: our files belong to nobody.
           for (const key of [audioPut.key, peaksPut.key]) await store.delete(key).catch(() => {});
+          if (fresh) await discardSupersededSource(fresh, payload.sourceKey);
           return;
         }
         const extra = JSON.parse(fresh.extra) as EpisodeExtra;
@@ -247,6 +261,10 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         }
         context.progress('done', 100);
         await deps.events.emit('episode.processed', { episodeId: row.id, speech });
+        // Edited while we encoded (a tag rewrite then found us busy): the tag we wrote is stale.
+        const done = await findEpisodeById(db, row.id);
+        if (done && changesDeliveryTags(row, done))
+          await deps.events.emit('episode.changed', { episode: done, before: row });
       } catch (error) {
         if (error instanceof AudioRejectedError) {
           await markFailed(row.id, context.jobId, error.reason);

@@ -3,6 +3,14 @@ import type { Person } from './show.js';
 
 export type EpisodeStatus = EpisodeRow['status'];
 
+/**
+ * States an episode rests in until staff act again; `draft` and `processing` are on their way
+ * somewhere (an upload is expected, a job runs), so whoever watches them keeps watching.
+ */
+export function isSettledStatus(status: EpisodeStatus): boolean {
+  return status === 'ready' || status === 'published' || status === 'scheduled' || status === 'failed';
+}
+
 export interface StoredAudio {
   key: string;
   type: string;

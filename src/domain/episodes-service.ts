@@ -3,7 +3,6 @@ import type { Database, EpisodeRow, EpisodeUpdate } from '../db/database.js';
 import {
   deleteEpisode,
   findEpisodeById,
-  findEpisodeBySlug,
   insertEpisode,
   listEpisodes,
   updateEpisode,
@@ -27,7 +26,8 @@ import {
   type EpisodeUrls,
   toEpisode,
 } from './episode.js';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import { createEpisodePaths } from './episode-paths.js';
+import { InvalidInputError, NotFoundError } from './errors.js';
 import type { Page } from './page.js';
 
 export interface EpisodesServiceDeps {
@@ -41,6 +41,7 @@ export interface EpisodesServiceDeps {
 /** Create, read, update and delete episodes; file handling lives in the ingest service. */
 export function createEpisodesService(deps: EpisodesServiceDeps) {
   const { db, clock, urls } = deps;
+  const paths = createEpisodePaths({ db, clock });
 
   async function requireShow(showId: string) {
     const show = await findShowById(db, showId);
@@ -59,23 +60,15 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
     return toEpisode(row, show.slug, urls);
   }
 
-  /** A slug from the title, made unique within the show by a numeric suffix. */
-  async function freeSlug(showId: string, wanted: string): Promise<string> {
-    let candidate = wanted;
-    for (let n = 2; await findEpisodeBySlug(db, showId, candidate); n++) candidate = `${wanted}-${n}`;
-    return candidate;
-  }
-
   return {
     async create(showId: string, input: EpisodeInput): Promise<Episode> {
       await requireShow(showId);
       let slug: string;
       if (input.slug) {
-        if (await findEpisodeBySlug(db, showId, input.slug))
-          throw new ConflictError('slug_taken', { slug: input.slug });
+        await paths.assertAvailable(showId, input.slug);
         slug = input.slug;
       } else {
-        slug = await freeSlug(showId, slugify(input.title));
+        slug = await paths.freeSlug(showId, slugify(input.title));
       }
       const now = clock.now().toISOString();
       const id = newId();
@@ -140,9 +133,11 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
 
     async update(id: string, patch: EpisodePatch): Promise<Episode> {
       const row = await requireRow(id);
-      if (patch.slug && patch.slug !== row.slug && (await findEpisodeBySlug(db, row.show_id, patch.slug))) {
-        throw new ConflictError('slug_taken', { slug: patch.slug });
-      }
+      const renamed = patch.slug !== undefined && patch.slug !== row.slug;
+      if (renamed) await paths.assertAvailable(row.show_id, patch.slug!, id);
+      // A public episode answers at its new slug at once: the path is its from now on.
+      if (renamed && (row.status === 'published' || row.status === 'scheduled'))
+        await paths.claim({ ...row, slug: patch.slug! });
       const set: EpisodeUpdate = { updated_at: clock.now().toISOString() };
       if (patch.slug !== undefined) set.slug = patch.slug;
       if (patch.title !== undefined) set.title = patch.title;
@@ -161,7 +156,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
       }
       await updateEpisode(db, id, set);
       const updated = await requireRow(id);
-      await deps.events.emit('episode.changed', { episode: updated });
+      await deps.events.emit('episode.changed', { episode: updated, before: row });
       return view(updated);
     },
 

@@ -42,6 +42,22 @@ export function checkFeed(
   if (show.locked !== 1)
     add('warning', 'not_locked', 'podcast:locked is "no": other hosts may import this feed.');
 
+  // Two items with one enclosure URL play the same file; two with one guid are one episode to apps.
+  const enclosureOf = (episode: EpisodeRow) => episode.enclosure_path ?? `${show.slug}/${episode.slug}.mp3`;
+  for (const [code, key, what] of [
+    ['enclosure_duplicate', enclosureOf, 'enclosure URL'],
+    ['guid_duplicate', (episode: EpisodeRow) => episode.guid, 'guid'],
+  ] as const) {
+    const groups = new Map<string, EpisodeRow[]>();
+    for (const episode of episodes) groups.set(key(episode), [...(groups.get(key(episode)) ?? []), episode]);
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const titles = group.map((episode) => `"${episode.title}"`).join(', ');
+      for (const episode of group)
+        add('error', code, `${titles} share one ${what}: apps would play or list them as one.`, episode.id);
+    }
+  }
+
   for (const episode of episodes) {
     const id = episode.id;
     if (!episode.title.trim()) add('error', 'episode_title_missing', 'An episode has no title.', id);

@@ -11,6 +11,7 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import type { Clock } from '../shared/clock.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import type { StoredAudio } from './episode.js';
+import { createEpisodePaths } from './episode-paths.js';
 import { ConflictError, NotFoundError, UnprocessableError } from './errors.js';
 import { checkFeed, type FeedProblem } from './feed-check.js';
 
@@ -29,6 +30,7 @@ export interface PublishingDeps {
  */
 export function createPublishingService(deps: PublishingDeps) {
   const { db, queue, clock } = deps;
+  const paths = createEpisodePaths({ db, clock });
 
   async function sizes(episodeAudio: string | null): Promise<number | null> {
     if (!episodeAudio) return null;
@@ -79,6 +81,8 @@ export function createPublishingService(deps: PublishingDeps) {
           errors.map((p) => ({ field: p.episodeId ? 'episode' : 'show', code: p.code, message: p.message })),
         );
       }
+      // Its slug becomes a public path for good; refused when another episode's audio was there.
+      await paths.claim(episode);
       const show = await findShowById(db, episode.show_id);
       const now = clock.now();
       const when = publishAt ? new Date(publishAt) : now;
@@ -86,7 +90,8 @@ export function createPublishingService(deps: PublishingDeps) {
       await db.transaction().execute(async (trx) => {
         await updateEpisode(trx, episodeId, {
           status: scheduled ? 'scheduled' : 'published',
-          publish_at: when.toISOString(),
+          // Publishing a live episode again changes nothing: its publication keeps its moment.
+          publish_at: episode.status === 'published' && !scheduled ? episode.publish_at : when.toISOString(),
           published_at: scheduled ? null : (episode.published_at ?? now.toISOString()),
           // Frozen the first time; later slug changes do not move the enclosure.
           enclosure_path: episode.enclosure_path ?? `${show!.slug}/${episode.slug}.mp3`,
@@ -114,6 +119,7 @@ export function createPublishingService(deps: PublishingDeps) {
       if (!episode || episode.status !== 'scheduled') return;
       const now = clock.now();
       if (episode.publish_at && new Date(episode.publish_at).getTime() > now.getTime() + 1000) return; // rescheduled later
+      await paths.claim(episode);
       await updateEpisode(db, episodeId, {
         status: 'published',
         published_at: now.toISOString(),

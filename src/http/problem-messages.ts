@@ -89,6 +89,14 @@ const coreMessages: Record<string, Message> = {
         ? `De slug "${p.slug}" is al in gebruik; kies een andere.`
         : `The slug "${p.slug}" is already in use; choose another.`,
   },
+  slug_retired: {
+    status: 409,
+    title: { nl: 'Slug eerder gebruikt', en: 'Slug used before' },
+    detail: (p, l) =>
+      l === 'nl'
+        ? `De slug "${p.slug}" was het openbare adres van een andere aflevering van deze podcast; podcast-apps kennen dat adres nog. Kies een andere slug.`
+        : `The slug "${p.slug}" was the public address of another episode of this show; podcast apps still know that address. Choose another slug.`,
+  },
   conflict: {
     status: 409,
     title: { nl: 'Conflict', en: 'Conflict' },

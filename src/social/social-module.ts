@@ -70,7 +70,9 @@ export function createSocialModule(deps: SocialModuleDeps) {
         showId: event.showId,
         type: 'episode.published',
         data: event.data,
-        key: `episode.published:${episodeId}`,
+        // One event per publication: publishing again after an unpublish is news again, a
+        // repeated call for the same publication is not (publish_at marks the publication).
+        key: `episode.published:${episodeId}:${event.publishAt}`,
       });
     } else if (event.status === 'scheduled') {
       await webhooks.emit({

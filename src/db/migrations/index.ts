@@ -13,6 +13,8 @@ import * as createSocialDrafts from './0011-create-social-drafts.js';
 import * as createWebhooks from './0012-create-webhooks.js';
 import * as createWebhookDeliveries from './0013-create-webhook-deliveries.js';
 import * as addApiTokensBootstrap from './0014-add-api-tokens-bootstrap.js';
+import * as createEpisodePaths from './0017-create-episode-paths.js';
+import * as fillEpisodePaths from './0018-fill-episode-paths.js';
 import * as createOrganisation from './0050-create-organisation.js';
 import * as createSearchIndex from './0051-create-search-index.js';
 
@@ -35,6 +37,8 @@ export const migrations: Record<string, Migration> = {
   '0012-create-webhooks': createWebhooks,
   '0013-create-webhook-deliveries': createWebhookDeliveries,
   '0014-add-api-tokens-bootstrap': addApiTokensBootstrap,
+  '0017-create-episode-paths': createEpisodePaths,
+  '0018-fill-episode-paths': fillEpisodePaths,
   '0050-create-organisation': createOrganisation,
   '0051-create-search-index': createSearchIndex,
 };

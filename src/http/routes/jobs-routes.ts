@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { isSettledStatus } from '../../domain/episode.js';
 import type { EpisodesService } from '../../domain/episodes-service.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
@@ -98,11 +99,14 @@ export function jobsRoutes(deps: { queue: JobQueue; episodes: EpisodesService; p
   });
 
   // The events come from the job row, polled: any API process can serve them, whichever worker runs the job.
+  // A stream opened on a draft (before the upload) waits for it: it ends only once the episode
+  // settles (ready, published, scheduled, failed), so a client can open it first and upload after.
   app.get('/episodes/:episodeId/events', async (c) => {
     const episode = await deps.episodes.get(c.req.param('episodeId'));
     return streamSSE(c, async (stream) => {
       let last = '';
       let id = 0;
+      let quietSince = Date.now();
       const deadline = Date.now() + 30 * 60_000;
       while (!stream.aborted && Date.now() < deadline) {
         const current = await deps.episodes.get(episode.id).catch(() => null);
@@ -121,8 +125,13 @@ export function jobsRoutes(deps: { queue: JobQueue; episodes: EpisodesService; p
         if (serialized !== last) {
           last = serialized;
           await stream.writeSSE({ event: 'progress', data: serialized, id: String(++id) });
+          quietSince = Date.now();
+        } else if (Date.now() - quietSince > 15_000) {
+          // A comment line: keeps proxies from closing a stream that waits for an upload.
+          await stream.write(': waiting\n\n');
+          quietSince = Date.now();
         }
-        if (current.status !== 'processing') break;
+        if (isSettledStatus(current.status)) break;
         await stream.sleep(pollMs);
       }
       await stream.writeSSE({ event: 'end', data: '{}' });
