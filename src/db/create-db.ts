@@ -28,6 +28,10 @@ export function createDb(config: DbConfig): Db {
       // A per-schema search_path lets tests run in isolated schemas of one database.
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
+    // An idle connection the server ends (restart, pg_terminate_backend, a network cut) is an
+    // 'error' event on the pool; unheard, it ends the process. The pool has already dropped that
+    // client and the next query opens a fresh one; a query in flight gets its own error.
+    pool.on('error', () => {});
     return { kysely: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
