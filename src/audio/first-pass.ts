@@ -29,11 +29,12 @@ export interface FirstPass {
 export async function firstPass(
   tools: MediaTools,
   file: string,
-  options: { maxDurationSeconds: number; onProgress?: (percent: number) => void },
+  options: { maxDurationSeconds: number; onProgress?: (percent: number) => void; signal?: AbortSignal },
 ): Promise<FirstPass> {
-  const probe = await probeAudio(tools, file);
+  const { signal } = options;
+  const probe = await probeAudio(tools, file, { signal });
   const reading = readTags(file).catch(() => null);
-  const limits = { maxDurationSeconds: options.maxDurationSeconds, probe };
+  const limits = { maxDurationSeconds: options.maxDurationSeconds, probe, signal };
   if (probe.durationSeconds > options.maxDurationSeconds) await validateRecording(tools, file, limits);
   let input: PcmMeterResult | undefined;
   let meterError: unknown;
@@ -45,6 +46,7 @@ export async function firstPass(
       envelope: { pixelsPerSecond: 20 },
       durationSeconds: probe.durationSeconds,
       onProgress: options.onProgress,
+      signal,
     });
   } catch (error) {
     meterError = error;

@@ -30,6 +30,10 @@ export interface ProcessingContext {
   jobId: string;
   lastAttempt: boolean;
   progress(step: string, percent: number): void;
+  /** Aborted when this run lost its job to another worker: stop, and leave everything to that one. */
+  signal?: AbortSignal;
+  /** Commits the result only while this run still holds its job (the worker's JobContext.commit). */
+  commit?: <T>(effect: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 }
 
 export interface EpisodeProcessingDeps {
@@ -91,6 +95,8 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       payload: { episodeId: string; sourceKey: string; filename?: string },
       context: ProcessingContext,
     ): Promise<void> {
+      const { signal } = context;
+      const commit = context.commit ?? ((effect) => db.transaction().execute(effect));
       const row = await findEpisodeById(db, payload.episodeId);
       // Gone, or superseded by a newer upload: nothing to do, and running twice is harmless.
       if (!row || row.job_id !== context.jobId) return;
@@ -106,6 +112,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         const { probe, recording, input, tags } = await firstPass(tools, source, {
           maxDurationSeconds: deps.maxDurationSeconds,
           onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
+          signal,
         });
         const mono = probe.audio.channels === 1;
 
@@ -141,11 +148,14 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           chapters: chapters.map((c) => ({ startSeconds: c.startSeconds, title: c.title })),
           durationSeconds: recording.durationSeconds,
           onProgress: (p) => context.progress('encode', 30 + p * 0.6),
+          signal,
         });
         const output = encoded.delivered;
         const duration = encoded.durationSeconds;
 
         context.progress('store', 92);
+        // Lost to another worker meanwhile: that one writes these same keys, so touch nothing.
+        signal?.throwIfAborted();
         const prefix = `episodes/${row.id}/${context.jobId}`;
         const audioPut = await store.put(`${prefix}/audio.mp3`, createReadStream(deliveryFile), {
           contentType: 'audio/mpeg',
@@ -188,7 +198,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         }
         const extra = JSON.parse(fresh.extra) as EpisodeExtra;
         const now = clock.now().toISOString();
-        await db.transaction().execute(async (trx) => {
+        await commit(async (trx) => {
           await updateEpisode(trx, row.id, {
             status: 'ready',
             failure_reason: null,
@@ -248,6 +258,8 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         context.progress('done', 100);
         await deps.events.emit('episode.processed', { episodeId: row.id, speech });
       } catch (error) {
+        // This run lost its job: the worker that holds it now decides what becomes of the episode.
+        if (signal?.aborted) throw signal.reason;
         if (error instanceof AudioRejectedError) {
           await markFailed(row.id, context.jobId, error.reason);
           await store.delete(payload.sourceKey).catch(() => {});
