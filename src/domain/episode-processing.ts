@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -30,6 +30,8 @@ export interface ProcessingContext {
   jobId: string;
   lastAttempt: boolean;
   progress(step: string, percent: number): void;
+  /** Which try this is (1 for the first): names this run's own work folder. */
+  attempt?: number;
   /** Aborted when this run lost its job to another worker: stop, and leave everything to that one. */
   signal?: AbortSignal;
   /** Commits the result only while this run still holds its job (the worker's JobContext.commit). */
@@ -102,9 +104,11 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       if (!row || row.job_id !== context.jobId) return;
       const show = await findShowById(db, row.show_id);
       if (!show) return;
-      // One folder per job, emptied first: a run after a crash removes what the dead run left.
-      const workDir = path.join(deps.tempDir, `zender-job-${context.jobId}`);
-      await rm(workDir, { recursive: true, force: true });
+      // One folder per job, one subfolder per attempt: a run after a crash removes what earlier
+      // runs left, and never shares its files with a paused run's ffmpeg still writing its own.
+      const jobDir = path.join(deps.tempDir, `zender-job-${context.jobId}`);
+      const workDir = path.join(jobDir, `attempt-${context.attempt ?? 1}`);
+      await removeEarlierAttempts(jobDir, workDir);
       await mkdir(workDir, { recursive: true });
       try {
         context.progress('probe', 1);
@@ -271,9 +275,18 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         throw error;
       } finally {
         await rm(workDir, { recursive: true, force: true });
+        await rmdir(jobDir).catch(() => {}); // still holds a later attempt's folder: that one removes it
       }
     },
   };
+}
+
+async function removeEarlierAttempts(jobDir: string, keep: string) {
+  const entries = await readdir(jobDir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const dir = path.join(jobDir, entry);
+    if (dir !== keep) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function round1(value: number): number {
