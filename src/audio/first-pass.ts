@@ -1,3 +1,5 @@
+import { AudioRejectedError } from './audio-rejected-error.js';
+import { isDataFailure, lastMeaningfulLine } from './ffmpeg-error.js';
 import { meterAudio } from './meter/meter-audio.js';
 import type { PcmMeterResult } from './meter/pcm-meter.js';
 import { type AudioProbe, probeAudio } from './probe-audio.js';
@@ -55,6 +57,14 @@ export async function firstPass(
     ...limits,
     decodedSeconds: input?.durationSeconds,
   });
-  if (!input) throw meterError;
+  if (!input) {
+    // It probed, but its audio does not decode (a damaged AMR: ffmpeg exits 69): that is the
+    // file's fault, and no retry will change it.
+    if (isDataFailure(meterError)) {
+      const why = lastMeaningfulLine(meterError.details.stderrTail) ?? meterError.message;
+      throw new AudioRejectedError('undecodable', `the audio does not decode: ${why}`, { cause: meterError });
+    }
+    throw meterError;
+  }
   return { probe, recording, input, tags: await reading };
 }
