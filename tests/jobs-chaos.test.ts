@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   createReadStream,
+  createWriteStream,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -35,8 +36,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const tools = resolveMediaTools();
 const shortJobs = 200;
 const ffmpegJobs = 3;
-const leaseMs = 2000;
-const chaosMs = 20_000;
+const leaseMs = 3000;
+const chaosMs = 16_000;
 const appName = `zender-chaos-${randomBytes(3).toString('hex')}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -132,20 +133,18 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
     const episodeIds: string[] = [];
     for (let i = 0; i < ffmpegJobs; i++) {
       const episode = await api.episodes.create(show.id, { title: `Aflevering ${i}` });
-      const source = makeAudio(`chaos-${i}.wav`, { seconds: 40, volumeDb: i === 0 ? -3 : -24 });
+      const source = makeAudio(`chaos-${i}.wav`, { seconds: 6, volumeDb: i === 0 ? -3 : -24 });
       await api.ingest.acceptStream(episode.id, createReadStream(source), {
         contentType: 'audio/wav',
         filename: `chaos-${i}.wav`,
       });
       episodeIds.push(episode.id);
     }
-    for (let i = 0; i < shortJobs; i++) await api.queue.enqueue('cleanup-uploads', {});
-    // Chaos may hit one job many times; what is under test is exactly once, not the retry limit.
-    await kysely.updateTable('jobs').set({ max_attempts: 1000 }).execute();
 
     const exits: { pid: number; code: number | null; signal: string | null; stderr: string }[] = [];
     const killed = new Set<number>();
     const stopped = new Set<ChildProcess>();
+    const ready = new Set<ChildProcess>();
     const startWorker = () => {
       const child = spawn(
         process.execPath,
@@ -159,10 +158,20 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
             CHAOS_TMP_DIR: tmpDir,
             CHAOS_LEASE_MS: String(leaseMs),
             PGAPPNAME: appName,
+            ...(process.env.CHAOS_TRACE ? { CHAOS_LOG: '1' } : {}),
           },
-          stdio: ['ignore', 'ignore', 'pipe'],
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
+      if (process.env.CHAOS_TRACE) {
+        mkdirSync('/tmp/chaos-logs', { recursive: true });
+        child.stdout?.pipe(createWriteStream(`/tmp/chaos-logs/${child.pid}.log`));
+      }
+      child.stdout?.on('data', () => {
+        if (ready.has(child)) return;
+        ready.add(child);
+        child.emit('ready');
+      });
       let stderr = '';
       child.stderr?.on('data', (chunk) => {
         stderr += chunk;
@@ -176,16 +185,53 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
       return child;
     };
     const workers = [startWorker(), startWorker(), startWorker()];
+    await Promise.all(
+      workers.map((w) => new Promise((resolve) => (w.once('ready', resolve), w.once('exit', resolve)))),
+    );
+
+    // Spread over the chaos, so kills and freezes find short jobs in every state.
+    const start = Date.now() + 500;
+    for (let i = 0; i < shortJobs; i++) {
+      await api.queue.enqueue(
+        'cleanup-uploads',
+        {},
+        { runAt: new Date(start + (i * chaosMs * 0.8) / shortJobs) },
+      );
+    }
+    // Chaos may hit one job many times; what is under test is exactly once, not the retry limit.
+    await kysely.updateTable('jobs').set({ max_attempts: 1000 }).execute();
 
     const counts = { kills: 0, freezes: 0, terminated: 0 };
     const frozen: Promise<void>[] = [];
     const chaosEnds = Date.now() + chaosMs;
+    let step = Math.floor(Math.random() * 3);
     while (Date.now() < chaosEnds) {
-      await sleep(600 + Math.random() * 900);
-      const action = pick(target.name === 'postgres' ? ['kill', 'freeze', 'cut'] : ['kill', 'freeze']);
-      const live = workers.filter((w) => w.exitCode === null && w.signalCode === null && !stopped.has(w));
+      await sleep(800 + Math.random() * 1000);
+      const actions = target.name === 'postgres' ? ['kill', 'freeze', 'cut'] : ['kill', 'freeze'];
+      const action = actions[step++ % actions.length];
+      // Only workers at work: one still starting up has nothing to lose yet.
+      const live = workers.filter((w) => ready.has(w) && w.exitCode === null && !stopped.has(w));
       if (action === 'kill' && live.length) {
         const victim = pick(live);
+        if (process.env.CHAOS_TRACE) {
+          const held = await kysely
+            .selectFrom('jobs')
+            .select(['locked_by', 'status', 'run_at', 'kind'])
+            .execute();
+          const by: Record<string, number> = {};
+          for (const h of held) by[h.status] = (by[h.status] ?? 0) + 1;
+          const due = held.filter(
+            (h) => h.status === 'queued' && h.run_at <= new Date().toISOString(),
+          ).length;
+          console.log(
+            'kill',
+            Date.now() - chaosEnds,
+            victim.pid,
+            by,
+            { due },
+            held.filter((h) => h.status === 'running').map((h) => `${h.kind}:${h.locked_by}`),
+          );
+        }
         killed.add(victim.pid ?? 0);
         victim.kill('SIGKILL');
         counts.kills++;
@@ -197,7 +243,7 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
         counts.freezes++;
         // Past its lease: its jobs go to the others meanwhile, and it wakes up holding nothing.
         frozen.push(
-          sleep(leaseMs + 500 + Math.random() * 1500).then(() => {
+          sleep(leaseMs + 300 + Math.random() * 1200).then(() => {
             stopped.delete(victim);
             victim.kill('SIGCONT');
           }),
@@ -215,7 +261,7 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
     }
     await Promise.all(frozen);
 
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 50_000;
     for (;;) {
       const open = await kysely
         .selectFrom('jobs')
@@ -223,21 +269,32 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
         .where('status', 'in', ['queued', 'running'])
         .executeTakeFirstOrThrow();
       if (Number(open.n) === 0) break;
-      if (Date.now() > deadline) throw new Error(`${open.n} jobs still open after the chaos`);
+      if (Date.now() > deadline) {
+        const stuck = await kysely
+          .selectFrom('jobs')
+          .selectAll()
+          .where('status', 'in', ['queued', 'running'])
+          .execute();
+        throw new Error(`${open.n} jobs still open after the chaos: ${JSON.stringify(stuck.slice(0, 3))}`);
+      }
       await sleep(200);
     }
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all([...children].map((child) => new Promise((resolve) => child.once('exit', resolve))));
+    const last = [...children];
+    const ended = last.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    for (const child of last) child.kill('SIGTERM');
+    await Promise.all(ended);
 
     // The chaos happened.
-    expect(counts.kills).toBeGreaterThan(2);
-    expect(counts.freezes).toBeGreaterThan(2);
-    if (target.name === 'postgres') expect(counts.terminated).toBeGreaterThan(2);
+    expect(counts.kills).toBeGreaterThanOrEqual(2);
+    expect(counts.freezes).toBeGreaterThanOrEqual(2);
+    if (target.name === 'postgres') expect(counts.terminated).toBeGreaterThanOrEqual(2);
     const jobs = await kysely
       .selectFrom('jobs')
       .select(['id', 'kind', 'status', 'attempts', 'errors'])
       .execute();
-    expect(jobs.filter((j) => j.attempts > 1).length).toBeGreaterThan(0); // some jobs were taken over
+    const retried = jobs.filter((j) => j.attempts > 1).length;
+    if (process.env.CHAOS_TRACE) console.log(target.name, counts, { retried, exits: exits.length });
+    expect(retried).toBeGreaterThan(0); // some jobs were taken over
 
     // No worker died of anything but our SIGKILL (an unhandled rejection exits 70, a crash 1).
     const deaths = exits.filter((e) => !(e.signal === 'SIGKILL' && killed.has(e.pid)) && e.code !== 0);
@@ -284,7 +341,7 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
           },
         );
         expect(log).toBe('');
-        expect(Number(file.duration_seconds)).toBeCloseTo(40, 0);
+        expect(Number(file.duration_seconds)).toBeCloseTo(6, 0);
       }
     }
     expect(readdirSync(tmpDir).filter((name) => name.startsWith('zender-job-'))).toEqual([]);

@@ -18,7 +18,8 @@ export async function limitThenEncode(
   task: {
     chain: string[];
     channels: 1 | 2;
-    meter: PcmMeter;
+    /** Meters the limiter's output on its way to the encoder, when given. */
+    meter?: PcmMeter;
     encoderInputs: FfmpegInput[];
     encoderOutput: FfmpegOutput;
     durationSeconds: number;
@@ -35,10 +36,12 @@ export async function limitThenEncode(
     inputs: [{ path: input }],
     outputs: [
       {
-        target: tee(
-          pcmSink('f32le', channels, (samples) => meter.push(samples)),
-          pcm,
-        ),
+        target: meter
+          ? tee(
+              pcmSink('f32le', channels, (samples) => meter.push(samples)),
+              pcm,
+            )
+          : pcm,
         options: meterOutputOptions(channels, 44100, task.chain),
       },
     ],

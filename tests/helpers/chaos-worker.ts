@@ -46,7 +46,7 @@ const processing = createEpisodeProcessing({
 });
 
 const shortJob: JobHandler<'cleanup-uploads'> = async (_payload, context) => {
-  await new Promise((resolve) => setTimeout(resolve, Math.random() * 60));
+  await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 300));
   await context.commit(
     async (trx) => {
       await sql`insert into chaos_effects (job_id, pid) values (${context.jobId}, ${process.pid})`.execute(
