@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { resolveMediaTools } from '../../src/audio/resolve-media-tools.js';
 import { createDb } from '../../src/db/create-db.js';
+import { createDomainEvents } from '../../src/domain/domain-events.js';
 import { createEpisodeProcessing } from '../../src/domain/episode-processing.js';
 import { createJobQueue } from '../../src/jobs/job-queue.js';
 import { createWorker, type JobHandler, type JobHandlers } from '../../src/jobs/worker.js';
@@ -43,6 +44,7 @@ const processing = createEpisodeProcessing({
   tempDir: env('CHAOS_TMP_DIR'),
   maxDurationSeconds: 3600,
   defaultTargetLufs: -16,
+  events: createDomainEvents(), // nobody listens: processing alone is under test
 });
 
 const shortJob: JobHandler<'cleanup-uploads'> = async (_payload, context) => {
