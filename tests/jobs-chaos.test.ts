@@ -2,7 +2,6 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   createReadStream,
-  createWriteStream,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -158,15 +157,10 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
             CHAOS_TMP_DIR: tmpDir,
             CHAOS_LEASE_MS: String(leaseMs),
             PGAPPNAME: appName,
-            ...(process.env.CHAOS_TRACE ? { CHAOS_LOG: '1' } : {}),
           },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
-      if (process.env.CHAOS_TRACE) {
-        mkdirSync('/tmp/chaos-logs', { recursive: true });
-        child.stdout?.pipe(createWriteStream(`/tmp/chaos-logs/${child.pid}.log`));
-      }
       child.stdout?.on('data', () => {
         if (ready.has(child)) return;
         ready.add(child);
@@ -213,25 +207,6 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
       const live = workers.filter((w) => ready.has(w) && w.exitCode === null && !stopped.has(w));
       if (action === 'kill' && live.length) {
         const victim = pick(live);
-        if (process.env.CHAOS_TRACE) {
-          const held = await kysely
-            .selectFrom('jobs')
-            .select(['locked_by', 'status', 'run_at', 'kind'])
-            .execute();
-          const by: Record<string, number> = {};
-          for (const h of held) by[h.status] = (by[h.status] ?? 0) + 1;
-          const due = held.filter(
-            (h) => h.status === 'queued' && h.run_at <= new Date().toISOString(),
-          ).length;
-          console.log(
-            'kill',
-            Date.now() - chaosEnds,
-            victim.pid,
-            by,
-            { due },
-            held.filter((h) => h.status === 'running').map((h) => `${h.kind}:${h.locked_by}`),
-          );
-        }
         killed.add(victim.pid ?? 0);
         victim.kill('SIGKILL');
         counts.kills++;

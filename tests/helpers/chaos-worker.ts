@@ -34,7 +34,7 @@ const db = target.startsWith('postgres')
   ? createDb({ kind: 'postgres', url: target, schema: env('CHAOS_SCHEMA') })
   : createDb({ kind: 'sqlite', file: target });
 const clock = { now: () => new Date() };
-const logger = createLogger({ level: process.env.CHAOS_LOG ? 'info' : 'silent' });
+const logger = createLogger({ level: 'silent' });
 const queue = createJobQueue({ db: db.kysely, dialect: db.dialect, clock });
 const processing = createEpisodeProcessing({
   db: db.kysely,
