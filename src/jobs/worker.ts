@@ -71,10 +71,11 @@ export function createWorker({
     let completed = false;
     // One beat at a time, never rejecting: a database hiccup is logged and the next beat tries
     // again (the lease outlives a few missed beats); a beat that finds the claim gone stops the job.
-    const beat = (force: boolean) => {
+    const beat = () => {
       if (beating || lease.signal.aborted) return beating;
       const key = latest ? `${latest.step}:${Math.round(latest.percent)}` : '';
-      if (!force && key === sent && Date.now() - lastBeat < leaseMs / 3) return;
+      // Progress when it moved, else often enough that the lease outlives a few missed beats.
+      if (key === sent && Date.now() - lastBeat < leaseMs / 3) return;
       beating = (async () => {
         try {
           const ours = await queue.heartbeat(job.id, owner, leaseMs, latest);
@@ -89,7 +90,7 @@ export function createWorker({
       })();
       return beating;
     };
-    const timer = setInterval(() => void beat(false), Math.min(1000, leaseMs / 6));
+    const timer = setInterval(() => void beat(), Math.min(1000, leaseMs / 6));
     try {
       const handler = handlers[job.kind] as JobHandler<JobKind>;
       await handler(job.payload, {
