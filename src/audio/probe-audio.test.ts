@@ -6,8 +6,8 @@ import {
   generateTone,
   generateVideo,
 } from '../../tests/fixtures/generate-audio.js';
-import { firstPass } from './first-pass.js';
 import { AudioRejectedError } from './audio-rejected-error.js';
+import { firstPass } from './first-pass.js';
 import { probeAudio } from './probe-audio.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 
