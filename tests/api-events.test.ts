@@ -86,6 +86,20 @@ describe('processing progress and artwork checks', () => {
       headers: { 'content-type': 'image/gif' },
     });
     expect(gif.status).toBe(415);
+    // A PNG whose header reads fine but whose pixel data is broken.
+    const png = await sharp({ create: { width: 1400, height: 1400, channels: 3, background: '#c33' } })
+      .png()
+      .toBuffer();
+    const idat = png.indexOf('IDAT', 0, 'latin1');
+    for (let i = idat + 8; i < Math.min(png.length - 16, idat + 4000); i++) png[i] ^= 0x5a;
+    const broken = await t.call('PUT', `/api/v1/shows/${showId}/artwork`, {
+      body: new Uint8Array(png),
+      headers: { 'content-type': 'image/png' },
+    });
+    expect(broken.status).toBe(422);
+    const problem = await broken.json();
+    expect(problem.code ?? problem.type).toMatch(/artwork_damaged/);
+    expect(problem.detail).toContain('beschadigd');
     const show = await (await t.call('GET', `/api/v1/shows/${showId}`)).json();
     expect(show.artworkUrl).toBeNull();
   });

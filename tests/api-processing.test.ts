@@ -6,7 +6,11 @@ import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveMediaTools } from '../src/audio/index.js';
 import { createS3Store } from '../src/storage/s3-store.js';
-import { generateHostileCorpus } from './fixtures/generate-audio.js';
+import {
+  generateCorruptAmr,
+  generateHostileCorpus,
+  generateMp3WithPrivFrame,
+} from './fixtures/generate-audio.js';
 import { makeAudio } from './helpers/make-audio.js';
 import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
 import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
@@ -170,6 +174,28 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
     expect(job.status).toBe('failed');
     expect(job.attempts).toBe(1);
     expect(await t.store.list(`episodes/${episode.id}/`)).toEqual([]);
+  });
+
+  it('fails a damaged AMR at once, for good, with a plain reason and a sentence in Dutch and English', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zender-amr-'));
+    const amr = await generateCorruptAmr(dir);
+    const episode = await upload(t, showId, amr, 'audio/amr', 'Voicemail');
+    expect(episode.status).toBe('failed');
+    expect(episode.failureReason).toBe('undecodable');
+    expect(episode.failureMessage.nl).toMatch(/geen geluid dat we kunnen lezen/);
+    expect(episode.failureMessage.en).toMatch(/not audio we can read/);
+    const job = await (await t.call('GET', `/api/v1/jobs/${episode.jobId}`)).json();
+    // Not retried as if the fault were ours, and no ffmpeg size summary as the reason.
+    expect(job).toMatchObject({ status: 'failed', attempts: 1, error: 'undecodable' });
+    expect(await t.store.list(`episodes/${episode.id}/`)).toEqual([]);
+  });
+
+  it('processes a valid mp3 whose ID3 tag carries a 15 MB PRIV frame', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'zender-priv-'));
+    const mp3 = await generateMp3WithPrivFrame(resolveMediaTools().ffmpegPath, dir);
+    const episode = await upload(t, showId, mp3, 'audio/mpeg', 'Met projectdata');
+    expect(episode.status).toBe('ready');
+    expect(episode.duration).toBeCloseTo(4, 0);
   });
 
   it('answers each file of the hostile corpus with its reason, or keeps it with a truncation warning, and orphans nothing', async () => {

@@ -102,10 +102,44 @@ describe('runFfmpeg', () => {
     }
   });
 
-  it('refuses a single option that fluent-ffmpeg would split', async () => {
-    await expect(
-      runFfmpeg(tools, { inputs: [{ path: tone }], outputs: [{ target: '-', options: ['-f null'] }] }),
-    ).rejects.toThrow(TypeError);
+  it('runs commands started together each with its own binary, in parallel', async () => {
+    const missing = path.join(dir, 'no-ffmpeg');
+    const runs = Array.from({ length: 8 }, (_, i) =>
+      runFfmpeg(i % 2 ? { ...tools, ffmpegPath: missing } : tools, {
+        inputs: [{ path: tone }],
+        outputs: [nullOutput],
+      }).then(
+        (result) => ({ ok: true, seconds: result.outTimeSeconds }),
+        (error: FfmpegError) => ({ ok: false, spawnError: error.details.spawnError }),
+      ),
+    );
+    const results = await Promise.all(runs);
+    results.forEach((result, i) => {
+      if (i % 2) expect(result).toEqual({ ok: false, spawnError: 'ENOENT' });
+      else expect(result).toMatchObject({ ok: true, seconds: expect.closeTo(3, 1) });
+    });
+  });
+
+  it('feeds a stream to stdin and hands stdout to a Writable', async () => {
+    const { createReadStream } = await import('node:fs');
+    const { Writable } = await import('node:stream');
+    let bytes = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length;
+        callback();
+      },
+    });
+    await runFfmpeg(tools, {
+      inputs: [{ path: createReadStream(tone), options: ['-f', 'wav'], formats: ['wav'] }],
+      outputs: [
+        {
+          target: sink,
+          options: ['-map', '0:a:0', '-ac', '1', '-ar', '8000', '-c:a', 'pcm_s16le', '-f', 's16le'],
+        },
+      ],
+    });
+    expect(bytes).toBe(3 * 8000 * 2);
   });
 });
 

@@ -1,16 +1,23 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ffmpeg from 'fluent-ffmpeg';
 import { acceptedContainers } from './accepted-containers.js';
 import { FfmpegError, lastMeaningfulLine, spawnErrorCode } from './ffmpeg-error.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 /**
- * The one file that starts ffmpeg (ffprobe-runner.ts starts ffprobe), and the only importer of
- * fluent-ffmpeg (archived upstream): swapping it for a direct spawn touches nothing else. Callers describe inputs, an
+ * The one file that starts ffmpeg (ffprobe-runner.ts starts ffprobe). Callers describe inputs, an
  * optional filter graph and outputs as plain argument lists; this file adds the safety options,
  * progress, timeouts and cancellation.
+ *
+ * It spawns ffmpeg itself rather than through fluent-ffmpeg (archived upstream), which cannot do
+ * three things this needs through its public API: it crashes the whole process when spawning
+ * fails (ENOENT for a wrong FFMPEG_PATH, EACCES, EAGAIN under load: it reads log buffers that do
+ * not exist yet), it keeps the binary path in a module-wide cache read asynchronously while a
+ * command starts (two commands with different binaries could swap them), and it splits an option
+ * value holding one space in two. What it added on top of a spawn (argument order, stdio pipes,
+ * line splitting) is the few lines below.
  */
 
 export interface FfmpegInput {
@@ -28,7 +35,7 @@ export interface FfmpegInput {
 export interface FfmpegOutput {
   /** A file path, `-` (with `-f null`), or a Writable that receives ffmpeg's stdout. */
   target: string | Writable;
-  /** Options placed before this output; always pairs, see `checkOptions`. */
+  /** Options placed before this output. */
   options: string[];
 }
 
@@ -59,11 +66,6 @@ export interface FfmpegResult {
 export const tailLength = 40;
 const progressLine = /^([a-z0-9_]+)=(.*)$/;
 
-// fluent-ffmpeg keeps the binary path in a module-wide cache that it reads asynchronously while a
-// command starts, so two commands with different binaries starting together could swap binaries.
-// Starts are serialised until the process is spawned (a few milliseconds); running stays parallel.
-let startGate: Promise<void> = Promise.resolve();
-
 /**
  * Runs one ffmpeg command and resolves when it exits cleanly; rejects with FfmpegError otherwise.
  *
@@ -74,16 +76,8 @@ let startGate: Promise<void> = Promise.resolve();
  * });
  */
 export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<FfmpegResult> {
-  for (const input of task.inputs) checkOptions(input.options ?? []);
-  for (const output of task.outputs) checkOptions(output.options);
   if (task.signal?.aborted) throw abortError([], 0);
-
-  const previousStart = startGate;
-  let openGate = () => {};
-  startGate = new Promise((resolve) => {
-    openGate = resolve;
-  });
-  await previousStart;
+  const { args, stdin, stdout } = commandLine(task);
 
   return new Promise<FfmpegResult>((resolve, reject) => {
     const tail: string[] = [];
@@ -93,39 +87,10 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
     let idleTimer: NodeJS.Timeout | undefined;
     let absoluteTimer: NodeJS.Timeout | undefined;
 
-    const command = ffmpeg();
-    command.setFfmpegPath(tools.ffmpegPath);
-    guardSpawnErrors(command);
-    const global = [
-      '-hide_banner',
-      '-nostdin',
-      '-nostats',
-      '-progress',
-      'pipe:2',
-      '-v',
-      task.logLevel ?? 'info',
-    ];
-    task.inputs.forEach((input, index) => {
-      const piped = typeof input.path !== 'string';
-      command.input(typeof input.path === 'string' ? `file:${path.resolve(input.path)}` : input.path);
-      const formats = (input.formats ?? acceptedContainers).join(',');
-      const options = [
-        ...(index === 0 ? global : []),
-        '-protocol_whitelist',
-        piped ? 'pipe' : 'file',
-        '-format_whitelist',
-        formats,
-        ...(input.options ?? []),
-      ];
-      // Spread, never an array: given one array, fluent-ffmpeg splits any value holding exactly one
-      // space in two ("title=Two words" would become two arguments).
-      command.inputOptions(...options);
+    const child = spawn(tools.ffmpegPath, args, {
+      stdio: [stdin ? 'pipe' : 'ignore', stdout ? 'pipe' : 'ignore', 'pipe'],
+      windowsHide: true,
     });
-    if (task.filterComplex) command.complexFilter(task.filterComplex);
-    for (const output of task.outputs) {
-      command.output(output.target);
-      command.outputOptions(...output.options);
-    }
 
     const finish = (error: Error | null) => {
       if (settled) return;
@@ -133,21 +98,19 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
       clearTimeout(idleTimer);
       clearTimeout(absoluteTimer);
       task.signal?.removeEventListener('abort', onAbort);
-      openGate();
       if (error) {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        stdin?.unpipe();
         reject(error);
         return;
       }
       // A Writable output may still be digesting ffmpeg's last bytes; wait until it has.
-      const streams = task.outputs.map((o) => o.target).filter((t): t is Writable => typeof t !== 'string');
-      Promise.all(streams.map((s) => (s.writableFinished ? undefined : finished(s))))
+      Promise.resolve(stdout && !stdout.writableFinished ? finished(stdout) : undefined)
         .then(() => resolve({ outTimeSeconds, stderrTail: tail }))
         .catch(reject);
     };
     const stop = (reason: 'timeout' | 'idle' | 'aborted') => {
-      if (settled) return;
-      command.kill('SIGKILL');
-      const error =
+      finish(
         reason === 'aborted'
           ? abortError(tail, outTimeSeconds)
           : new FfmpegError(`ffmpeg stopped: ${reason === 'idle' ? 'no progress' : 'took too long'}`, {
@@ -155,8 +118,8 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
               stopped: reason,
               stderrTail: tail,
               outTimeSeconds,
-            });
-      finish(error);
+            }),
+      );
     };
     const onAbort = () => stop('aborted');
     const idleMs = task.idleTimeoutMs ?? 60_000;
@@ -164,14 +127,45 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => stop('idle'), idleMs);
     };
+    const failed = (message: string, details: { exitCode?: number | null; spawnError?: string }) =>
+      finish(new FfmpegError(message, { tool: 'ffmpeg', stderrTail: tail, outTimeSeconds, ...details }));
 
-    command.on('start', () => {
-      openGate();
-      // Stopped while fluent-ffmpeg was still preparing: its kill() found no process then.
-      if (settled) command.kill('SIGKILL');
-      else touch();
+    child.on('error', (error) => {
+      const spawnError = spawnErrorCode(error);
+      failed(`ffmpeg failed: ${error.message}`, { spawnError, exitCode: null });
     });
-    command.on('stderr', (line: string) => {
+    if (stdin && child.stdin) {
+      // ffmpeg may exit before reading all of its input (an error, or it has what it needs): the
+      // broken pipe that follows says nothing more than its exit code does.
+      child.stdin.on('error', () => {});
+      stdin.on('error', (error) => failed(`ffmpeg input failed: ${error.message}`, {}));
+      stdin.pipe(child.stdin);
+    }
+    if (stdout && child.stdout) {
+      stdout.on('error', (error) => failed(`ffmpeg output failed: ${error.message}`, {}));
+      child.stdout.pipe(stdout);
+    }
+    let partial = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      const lines = (partial + chunk).split(/\r\n|\r|\n/);
+      partial = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    });
+    child.on('close', (code, signalName) => {
+      if (partial) onLine(partial);
+      partial = '';
+      if (code === 0) {
+        if (task.onProgress && lastPercent < 100) task.onProgress(100);
+        finish(null);
+        return;
+      }
+      failed(`ffmpeg failed: ${lastMeaningfulLine(tail) ?? `exited with ${code ?? signalName}`}`, {
+        exitCode: code,
+      });
+    });
+
+    function onLine(line: string) {
       touch();
       const match = progressLine.exec(line);
       if (match) {
@@ -188,27 +182,7 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
       tail.push(line);
       if (tail.length > tailLength) tail.shift();
       task.onStderrLine?.(line);
-    });
-    command.on('error', (error: Error) => {
-      const exitCode = /exited with code (\d+)/.exec(error.message);
-      const spawnError = spawnErrorCode(error);
-      finish(
-        new FfmpegError(
-          `ffmpeg failed: ${spawnError ? error.message : (lastMeaningfulLine(tail) ?? error.message)}`,
-          {
-            tool: 'ffmpeg',
-            exitCode: exitCode ? Number(exitCode[1]) : null,
-            spawnError,
-            stderrTail: tail,
-            outTimeSeconds,
-          },
-        ),
-      );
-    });
-    command.on('end', () => {
-      if (task.onProgress && lastPercent < 100) task.onProgress(100);
-      finish(null);
-    });
+    }
 
     function reportProgress() {
       if (!task.onProgress || !task.durationSeconds || task.durationSeconds <= 0) return;
@@ -222,30 +196,55 @@ export async function runFfmpeg(tools: MediaTools, task: FfmpegTask): Promise<Ff
     task.signal?.addEventListener('abort', onAbort, { once: true });
     if (task.timeoutMs) absoluteTimer = setTimeout(() => stop('timeout'), task.timeoutMs);
     touch();
-    command.run();
   });
 }
 
-type SpawnEnd = (error: Error | null, stdout?: unknown, stderr?: unknown) => void;
-type Spawner = (args: string[], options: object, processCB: unknown, endCB: SpawnEnd) => void;
-const emptyRing = { get: () => '' };
-
 /**
- * fluent-ffmpeg 2.1.3 (archived, so this will not move) crashes the whole process when spawning
- * fails (ENOENT for a wrong FFMPEG_PATH, EACCES, EAGAIN under load): it reads its log buffers,
- * which do not exist yet, inside the child's 'error' handler. Handing it empty buffers turns that
- * into the ordinary 'error' event.
+ * The argument list, in ffmpeg's order: global options, then each input's options and `-i`, the
+ * filter graph, then each output's options and target. One piped input (stdin) and one piped
+ * output (stdout) at most.
  */
-function guardSpawnErrors(command: ffmpeg.FfmpegCommand) {
-  const target = command as unknown as { _spawnFfmpeg: Spawner };
-  const spawn = target._spawnFfmpeg;
-  target._spawnFfmpeg = function (this: unknown, args, options, processCB, endCB) {
-    // Called with three arguments for its own capability checks; only run() passes four.
-    if (typeof endCB !== 'function') return spawn.call(this, args, options, processCB, endCB);
-    return spawn.call(this, args, options, processCB, (error, stdout, stderr) =>
-      endCB(error, stdout ?? emptyRing, stderr ?? emptyRing),
+function commandLine(task: FfmpegTask): { args: string[]; stdin?: Readable; stdout?: Writable } {
+  const args = [
+    '-hide_banner',
+    '-nostdin',
+    '-nostats',
+    '-y',
+    '-progress',
+    'pipe:2',
+    '-v',
+    task.logLevel ?? 'info',
+  ];
+  let stdin: Readable | undefined;
+  let stdout: Writable | undefined;
+  for (const input of task.inputs) {
+    const piped = typeof input.path !== 'string';
+    if (typeof input.path !== 'string') {
+      if (stdin) throw new TypeError('ffmpeg takes one piped input at most');
+      stdin = input.path;
+    }
+    args.push(
+      '-protocol_whitelist',
+      piped ? 'pipe' : 'file',
+      '-format_whitelist',
+      (input.formats ?? acceptedContainers).join(','),
+      ...(input.options ?? []),
+      '-i',
+      typeof input.path === 'string' ? `file:${path.resolve(input.path)}` : 'pipe:0',
     );
-  };
+  }
+  if (task.filterComplex) args.push('-filter_complex', task.filterComplex);
+  for (const output of task.outputs) {
+    args.push(...output.options);
+    if (typeof output.target === 'string') {
+      args.push(output.target);
+    } else {
+      if (stdout) throw new TypeError('ffmpeg writes one piped output at most');
+      stdout = output.target;
+      args.push('pipe:1');
+    }
+  }
+  return { args, stdin, stdout };
 }
 
 function abortError(tail: string[], outTimeSeconds: number) {
@@ -255,12 +254,4 @@ function abortError(tail: string[], outTimeSeconds: number) {
     stderrTail: tail,
     outTimeSeconds,
   });
-}
-
-// Options come in flag/value pairs or lone flags; a list of exactly one item would be split on its
-// space by fluent-ffmpeg, so refuse it rather than run a mangled command.
-function checkOptions(options: string[]) {
-  if (options.length === 1 && options[0].includes(' ')) {
-    throw new TypeError(`ffmpeg option "${options[0]}" must be given as separate arguments`);
-  }
 }

@@ -6,8 +6,8 @@ import { tailLength } from './ffmpeg-runner.js';
 import type { MediaTools } from './resolve-media-tools.js';
 
 /**
- * Runs ffprobe with the same input restrictions and returns its stdout. Direct spawn: the
- * fluent-ffmpeg wrapper has no timeout and parses the text format itself.
+ * Runs ffprobe with the same input restrictions and returns its stdout (at most 16 MB: ask for the
+ * entries you use with `-show_entries`, since tags alone can be tens of megabytes).
  */
 export function runFfprobe(
   tools: MediaTools,

@@ -1,3 +1,5 @@
+import { AudioRejectedError } from './audio-rejected-error.js';
+import { isDataFailure, lastMeaningfulLine } from './ffmpeg-error.js';
 import { meterAudio } from './meter/meter-audio.js';
 import type { PcmMeterResult } from './meter/pcm-meter.js';
 import { type AudioProbe, probeAudio } from './probe-audio.js';
@@ -29,11 +31,12 @@ export interface FirstPass {
 export async function firstPass(
   tools: MediaTools,
   file: string,
-  options: { maxDurationSeconds: number; onProgress?: (percent: number) => void },
+  options: { maxDurationSeconds: number; onProgress?: (percent: number) => void; signal?: AbortSignal },
 ): Promise<FirstPass> {
-  const probe = await probeAudio(tools, file);
+  const { signal } = options;
+  const probe = await probeAudio(tools, file, { signal });
   const reading = readTags(file).catch(() => null);
-  const limits = { maxDurationSeconds: options.maxDurationSeconds, probe };
+  const limits = { maxDurationSeconds: options.maxDurationSeconds, probe, signal };
   if (probe.durationSeconds > options.maxDurationSeconds) await validateRecording(tools, file, limits);
   let input: PcmMeterResult | undefined;
   let meterError: unknown;
@@ -45,6 +48,7 @@ export async function firstPass(
       envelope: { pixelsPerSecond: 20 },
       durationSeconds: probe.durationSeconds,
       onProgress: options.onProgress,
+      signal,
     });
   } catch (error) {
     meterError = error;
@@ -53,6 +57,14 @@ export async function firstPass(
     ...limits,
     decodedSeconds: input?.durationSeconds,
   });
-  if (!input) throw meterError;
+  if (!input) {
+    // It probed, but its audio does not decode (a damaged AMR: ffmpeg exits 69): that is the
+    // file's fault, and no retry will change it.
+    if (isDataFailure(meterError)) {
+      const why = lastMeaningfulLine(meterError.details.stderrTail) ?? meterError.message;
+      throw new AudioRejectedError('undecodable', `the audio does not decode: ${why}`, { cause: meterError });
+    }
+    throw meterError;
+  }
   return { probe, recording, input, tags: await reading };
 }

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureDir, generateTone, generateVideo } from '../../tests/fixtures/generate-audio.js';
+import {
+  fixtureDir,
+  generateMp3WithPrivFrame,
+  generateTone,
+  generateVideo,
+} from '../../tests/fixtures/generate-audio.js';
 import { AudioRejectedError } from './audio-rejected-error.js';
+import { firstPass } from './first-pass.js';
 import { probeAudio } from './probe-audio.js';
 import { resolveMediaTools } from './resolve-media-tools.js';
 
@@ -33,6 +39,20 @@ describe('probeAudio', () => {
     expect(probe.durationSeconds).toBeCloseTo(3, 1);
     expect(probe.sizeBytes).toBeGreaterThan(0);
   });
+
+  it('reads a valid mp3 whose ID3 tag carries a 15 MB PRIV frame', async () => {
+    const file = await generateMp3WithPrivFrame(tools.ffmpegPath, dir);
+    const probe = await probeAudio(tools, file);
+    expect(probe).toMatchObject({
+      formatName: 'mp3',
+      audio: { codec: 'mp3', sampleRate: 44100, channels: 2 },
+    });
+    expect(probe.durationSeconds).toBeCloseTo(4, 0);
+    // And the whole first pass the processing job runs: decodes, validates, reads tags.
+    const first = await firstPass(tools, file, { maxDurationSeconds: 3600 });
+    expect(first.recording.durationSeconds).toBeCloseTo(4, 0);
+    expect(first.recording.truncated).toBe(false);
+  }, 60_000);
 
   it('reads the sound track of a video and says it has video', async () => {
     const file = await generateVideo(tools.ffmpegPath, path.join(dir, 'call.mp4'), { seconds: 3 });

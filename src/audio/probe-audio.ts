@@ -28,6 +28,12 @@ export interface AudioProbe {
   hasVideo: boolean;
 }
 
+const probeEntries = [
+  'format=format_name,duration,bit_rate',
+  'stream=codec_type,codec_name,sample_rate,channels,channel_layout,sample_fmt,bit_rate,duration',
+  'stream_disposition=attached_pic',
+].join(':');
+
 interface FfprobeJson {
   streams?: Array<{
     codec_type?: string;
@@ -61,10 +67,12 @@ export async function probeAudio(
 
   let json: FfprobeJson;
   try {
+    // Only the entries read below: no tags, which an upload may fill with megabytes (a 15 MB
+    // ID3 PRIV frame printed 78 MB of JSON, over any sane output limit).
     const stdout = await runFfprobe(
       tools,
       file,
-      ['-print_format', 'json', '-show_format', '-show_streams'],
+      ['-print_format', 'json', '-show_entries', probeEntries],
       options,
     );
     json = JSON.parse(stdout) as FfprobeJson;

@@ -28,6 +28,13 @@ export function createDb(config: DbConfig): Db {
       // A per-schema search_path lets tests run in isolated schemas of one database.
       ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
     });
+    // A connection the server ends (restart, pg_terminate_backend, a network cut) is an 'error'
+    // event: on the pool for an idle client, on the client itself for one checked out between
+    // queries (inside a transaction). Unheard, either ends the process. The query in flight, or
+    // the next one on that client, fails on its own; the pool drops the broken client on release
+    // and opens a fresh one.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     return { kysely: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });

@@ -33,6 +33,7 @@ const extensionByType: Record<string, string> = {
   'audio/x-flac': 'flac',
   'audio/ogg': 'ogg',
   'audio/opus': 'opus',
+  'audio/amr': 'amr', // phone and voicemail recordings; the amr demuxer is accepted
   'audio/webm': 'webm',
   'video/mp4': 'mp4',
   'video/quicktime': 'mov',

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,6 +31,12 @@ export interface ProcessingContext {
   jobId: string;
   lastAttempt: boolean;
   progress(step: string, percent: number): void;
+  /** Which try this is (1 for the first): names this run's own work folder. */
+  attempt?: number;
+  /** Aborted when this run lost its job to another worker: stop, and leave everything to that one. */
+  signal?: AbortSignal;
+  /** Commits the result only while this run still holds its job (the worker's JobContext.commit). */
+  commit?: <T>(effect: (trx: Kysely<Database>) => Promise<T>) => Promise<T>;
 }
 
 export interface EpisodeProcessingDeps {
@@ -103,15 +109,19 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
       payload: { episodeId: string; sourceKey: string; filename?: string },
       context: ProcessingContext,
     ): Promise<void> {
+      const { signal } = context;
+      const commit = context.commit ?? ((effect) => db.transaction().execute(effect));
       const row = await findEpisodeById(db, payload.episodeId);
       // Gone (its files went with it), or superseded by a newer upload: running twice is harmless.
       if (!row) return;
       if (row.job_id !== context.jobId) return discardSupersededSource(row, payload.sourceKey);
       const show = await findShowById(db, row.show_id);
       if (!show) return;
-      // One folder per job, emptied first: a run after a crash removes what the dead run left.
-      const workDir = path.join(deps.tempDir, `zender-job-${context.jobId}`);
-      await rm(workDir, { recursive: true, force: true });
+      // One folder per job, one subfolder per attempt: a run after a crash removes what earlier
+      // runs left, and never shares its files with a paused run's ffmpeg still writing its own.
+      const jobDir = path.join(deps.tempDir, `zender-job-${context.jobId}`);
+      const workDir = path.join(jobDir, `attempt-${context.attempt ?? 1}`);
+      await removeEarlierAttempts(jobDir, workDir);
       await mkdir(workDir, { recursive: true });
       try {
         context.progress('probe', 1);
@@ -119,6 +129,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         const { probe, recording, input, tags } = await firstPass(tools, source, {
           maxDurationSeconds: deps.maxDurationSeconds,
           onProgress: (p) => context.progress('loudness', 4 + p * 0.26),
+          signal,
         });
         const mono = probe.audio.channels === 1;
 
@@ -154,11 +165,14 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           chapters: chapters.map((c) => ({ startSeconds: c.startSeconds, title: c.title })),
           durationSeconds: recording.durationSeconds,
           onProgress: (p) => context.progress('encode', 30 + p * 0.6),
+          signal,
         });
         const output = encoded.delivered;
         const duration = encoded.durationSeconds;
 
         context.progress('store', 92);
+        // Lost to another worker meanwhile: that one writes these same keys, so touch nothing.
+        signal?.throwIfAborted();
         const prefix = `episodes/${row.id}/${context.jobId}`;
         const audioPut = await store.put(`${prefix}/audio.mp3`, createReadStream(deliveryFile), {
           contentType: 'audio/mpeg',
@@ -202,7 +216,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         }
         const extra = JSON.parse(fresh.extra) as EpisodeExtra;
         const now = clock.now().toISOString();
-        await db.transaction().execute(async (trx) => {
+        await commit(async (trx) => {
           await updateEpisode(trx, row.id, {
             status: 'ready',
             failure_reason: null,
@@ -266,6 +280,8 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         if (done && changesDeliveryTags(row, done))
           await deps.events.emit('episode.changed', { episode: done, before: row });
       } catch (error) {
+        // This run lost its job: the worker that holds it now decides what becomes of the episode.
+        if (signal?.aborted) throw signal.reason;
         if (error instanceof AudioRejectedError) {
           await markFailed(row.id, context.jobId, error.reason);
           await store.delete(payload.sourceKey).catch(() => {});
@@ -277,9 +293,18 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
         throw error;
       } finally {
         await rm(workDir, { recursive: true, force: true });
+        await rmdir(jobDir).catch(() => {}); // still holds a later attempt's folder: that one removes it
       }
     },
   };
+}
+
+async function removeEarlierAttempts(jobDir: string, keep: string) {
+  const entries = await readdir(jobDir).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const dir = path.join(jobDir, entry);
+    if (dir !== keep) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function round1(value: number): number {

@@ -1,4 +1,5 @@
 import type { EpisodeRow } from '../db/database.js';
+import { failureMessage } from './failure-reasons.js';
 import type { Person } from './show.js';
 
 export type EpisodeStatus = EpisodeRow['status'];
@@ -62,6 +63,8 @@ export interface Episode {
   explicit: boolean;
   status: EpisodeStatus;
   failureReason: string | null;
+  /** failureReason in a sentence, Dutch and English. */
+  failureMessage: { nl: string; en: string } | null;
   publishAt: string | null;
   publishedAt: string | null;
   guid: string;
@@ -115,6 +118,7 @@ export function toEpisode(row: EpisodeRow, showSlug: string, urls: EpisodeUrls):
     explicit: row.explicit === 1,
     status: row.status,
     failureReason: row.failure_reason,
+    failureMessage: failureMessage(row.failure_reason),
     publishAt: row.publish_at,
     publishedAt: row.published_at,
     guid: row.guid,

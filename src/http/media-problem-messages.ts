@@ -35,6 +35,12 @@ export const mediaProblemMessages: Record<string, ProblemMessage> = {
     () => 'Dit bestand is geen afbeelding die we kunnen lezen. Upload een JPEG of PNG.',
     () => 'This file is not an image we can read. Upload a JPEG or PNG.',
   ),
+  artwork_damaged: unprocessable(
+    () =>
+      'Deze afbeelding is beschadigd of afgebroken: de beeldgegevens zijn niet te lezen. Sla haar opnieuw op en upload haar nog eens.',
+    () =>
+      'This image is damaged or cut off: its picture data cannot be read. Save it again and upload it once more.',
+  ),
   artwork_wrong_format: unprocessable(
     (p) => `Afbeeldingen in ${p.format}-formaat worden niet geaccepteerd. Upload een JPEG of PNG.`,
     (p) => `Images in ${p.format} format are not accepted. Upload a JPEG or PNG.`,

@@ -8,6 +8,18 @@ function image(width: number, height: number, format: 'png' | 'jpeg' = 'png', cm
   return format === 'png' ? pipeline.png().toBuffer() : pipeline.jpeg().toBuffer();
 }
 
+/** A 1400 × 1400 PNG with its IHDR intact and the compressed pixel data (IDAT) scrambled. */
+async function brokenPngOf(png: Buffer): Promise<Buffer> {
+  const broken = Buffer.from(png);
+  const idat = broken.indexOf('IDAT', 0, 'latin1');
+  for (let i = idat + 8; i < Math.min(broken.length - 16, idat + 4000); i++) broken[i] ^= 0x5a;
+  return broken;
+}
+
+function brokenPng() {
+  return image(1400, 1400).then(brokenPngOf);
+}
+
 async function reason(input: Promise<Buffer> | Buffer) {
   try {
     await processArtwork(await input);
@@ -42,6 +54,10 @@ describe('processArtwork', () => {
     ['empty', Buffer.alloc(0), 'not_an_image'],
   ])('refuses %s', async (_name, input, expected) => {
     expect(await reason(input)).toBe(expected);
+  });
+
+  it('refuses a PNG whose header is valid but whose pixel data is broken', async () => {
+    expect(await reason(brokenPng())).toBe('damaged');
   });
 
   it('refuses a GIF even when square', async () => {

@@ -3,6 +3,7 @@ import { loadSharp } from './load-sharp.js';
 
 export type ArtworkProblem =
   | 'not_an_image'
+  | 'damaged'
   | 'wrong_format'
   | 'not_square'
   | 'too_small'
@@ -56,12 +57,18 @@ export async function processArtwork(input: Buffer): Promise<ProcessedArtwork> {
     throw new ArtworkRejectedError('not_rgb', { space: String(space) });
   const derived: DerivedArtwork[] = [];
   for (const size of artworkSizes) {
-    const data = await sharp(input)
-      .resize(Math.min(size, width), Math.min(size, width), { fit: 'cover' })
-      .flatten({ background: '#ffffff' })
-      .toColorspace('srgb')
-      .jpeg({ quality: 88, mozjpeg: true })
-      .toBuffer();
+    let data: Buffer;
+    try {
+      data = await sharp(input)
+        .resize(Math.min(size, width), Math.min(size, width), { fit: 'cover' })
+        .flatten({ background: '#ffffff' })
+        .toColorspace('srgb')
+        .jpeg({ quality: 88, mozjpeg: true })
+        .toBuffer();
+    } catch {
+      // The header read fine (metadata) but the pixels do not decode: a damaged or cut-off file.
+      throw new ArtworkRejectedError('damaged', { format });
+    }
     derived.push({ size, data });
   }
   return { width, height, format, derived };

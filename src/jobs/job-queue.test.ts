@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../tests/helpers/test-databases.js';
 import { createLogger } from '../shared/logger.js';
-import { backoffMs, createJobQueue } from './job-queue.js';
+import { backoffMs, createJobQueue, LeaseLostError } from './job-queue.js';
 import { createWorker, type JobHandlers, PermanentJobError } from './worker.js';
 
 describe.each(testDatabases())('job queue on $name', (database) => {
@@ -42,6 +42,85 @@ describe.each(testDatabases())('job queue on $name', (database) => {
     expect(job?.error).toBe('second');
   });
 
+  it('lets no stale claim move a job another worker now runs', async () => {
+    const queue = createJobQueue({ db: db.kysely, dialect: db.dialect, clock });
+    const id = await queue.enqueue('rebuild-feed', { showId: 's1' });
+    await queue.claim('a', 1000);
+    now = new Date(now.getTime() + 2000); // a was paused past its lease; b takes the job over
+    expect((await queue.claim('b', 30_000))?.id).toBe(id);
+
+    expect(await queue.fail(id, 'a', 'stale failure')).toBe('lost');
+    expect(await queue.complete(id, 'a')).toBe(false);
+    expect(await queue.heartbeat(id, 'a', 30_000, { step: 'stale', percent: 90 })).toBe(false);
+    await expect(
+      queue.commit(
+        id,
+        'a',
+        async (trx) => {
+          await trx.updateTable('jobs').set({ step: 'stale effect' }).where('id', '=', id).execute();
+        },
+        { complete: true },
+      ),
+    ).rejects.toBeInstanceOf(LeaseLostError);
+    let job = await queue.get(id);
+    expect(job).toMatchObject({ status: 'running', step: null, errors: [], attempts: 2 });
+
+    const effect = async (trx: typeof db.kysely) => {
+      await trx.updateTable('jobs').set({ step: 'effect' }).where('id', '=', id).execute();
+    };
+    await queue.commit(id, 'b', effect); // held, not completed: still running
+    expect((await queue.get(id))?.status).toBe('running');
+    await queue.commit(id, 'b', effect, { complete: true });
+    job = await queue.get(id);
+    expect(job).toMatchObject({ status: 'done', step: 'effect' });
+    expect(await queue.fail(id, 'b', 'after done')).toBe('lost');
+    expect((await queue.get(id))?.status).toBe('done');
+  });
+
+  it('stops a handler whose lease was taken over, and discards what it returns', async () => {
+    const queue = createJobQueue({ db: db.kysely, dialect: db.dialect, clock: { now: () => new Date() } });
+    const id = await queue.enqueue('rebuild-feed', { showId: 's1' });
+    let aborted: unknown;
+    const handlers = noopHandlers({
+      'rebuild-feed': async (_payload, ctx) => {
+        // Another worker takes the job over behind this one's back.
+        await db.kysely.updateTable('jobs').set({ locked_by: 'thief' }).where('id', '=', id).execute();
+        aborted = await new Promise((resolve) =>
+          ctx.signal.addEventListener('abort', () => resolve(ctx.signal.reason)),
+        );
+        await ctx.commit(async () => {}, { complete: true }).catch(() => {});
+      },
+    });
+    const worker = createWorker({ queue, handlers, logger: silent, leaseMs: 600 });
+    await worker.drain();
+    expect(aborted).toBeInstanceOf(LeaseLostError);
+    const job = await queue.get(id);
+    expect(job).toMatchObject({ status: 'running', errors: [] }); // still the thief's
+  });
+
+  it('survives heartbeats that fail: logged, retried, never an unhandled rejection', async () => {
+    const real = createJobQueue({ db: db.kysely, dialect: db.dialect, clock: { now: () => new Date() } });
+    let failures = 0;
+    const queue = {
+      ...real,
+      heartbeat: async () => {
+        failures++;
+        throw new Error('connection terminated');
+      },
+    };
+    const id = await real.enqueue('rebuild-feed', { showId: 's1' });
+    const handlers = noopHandlers({
+      'rebuild-feed': async (_payload, ctx) => {
+        ctx.progress('build', 10);
+        await new Promise((resolve) => setTimeout(resolve, 700));
+      },
+    });
+    const worker = createWorker({ queue, handlers, logger: silent, leaseMs: 600 });
+    await worker.drain();
+    expect(failures).toBeGreaterThan(1);
+    expect((await real.get(id))?.status).toBe('done');
+  });
+
   it('does not queue a second job with the same dedupe key while one waits', async () => {
     const queue = createJobQueue({ db: db.kysely, dialect: db.dialect, clock });
     const first = await queue.enqueue('rebuild-feed', { showId: 's1' }, { dedupeKey: 'feed:s1' });
@@ -79,6 +158,23 @@ describe.each(testDatabases())('job queue on $name', (database) => {
     expect(failed?.error).toBe('no audio stream');
   });
 });
+
+const silent = createLogger({ level: 'silent' });
+
+function noopHandlers(overrides: Partial<JobHandlers>): JobHandlers {
+  const nothing = async () => {};
+  return {
+    'rebuild-feed': nothing,
+    'process-episode': nothing,
+    'publish-scheduled': nothing,
+    'cleanup-uploads': nothing,
+    'generate-social-drafts': nothing,
+    'deliver-webhook': nothing,
+    'write-chapters': nothing,
+    transcribe: nothing,
+    ...overrides,
+  };
+}
 
 describe('backoffMs', () => {
   it('doubles per attempt and is capped', () => {

@@ -39,6 +39,27 @@ export function toJob(row: JobRow): Job {
   };
 }
 
+/** The claim is no longer ours: its lease ran out and another worker took the job, or it ended. */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(readonly jobId: string) {
+    super(`job ${jobId}: the lease is no longer ours`);
+  }
+}
+
+/**
+ * An update of job `id` that only touches it while `owner` holds its claim. Every change a worker
+ * makes after claiming goes through here: a worker whose lease ran out must never move a job
+ * another worker now runs.
+ */
+function ownedBy(db: Kysely<Database>, id: string, owner: string) {
+  return db
+    .updateTable('jobs')
+    .where('id', '=', id)
+    .where('locked_by', '=', owner)
+    .where('status', '=', 'running');
+}
+
 /** Exponential backoff with jitter: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function backoffMs(attempt: number, random = Math.random): number {
   const base = Math.min(2000 * 2 ** Math.max(0, attempt - 1), 600_000);
@@ -119,8 +140,12 @@ export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' |
       return row ? toJob(row) : null;
     },
 
-    /** Takes the next due job (or one whose lease expired) for `workerId`, or null. */
-    async claim(workerId: string, leaseMs: number): Promise<ClaimedJob | null> {
+    /**
+     * Takes the next due job (or one whose lease expired) for `owner`, or null. `owner` names this
+     * one claim (the worker makes a fresh one per claim), so a worker that reclaims its own expired
+     * job is still told apart from its earlier, stale run.
+     */
+    async claim(owner: string, leaseMs: number): Promise<ClaimedJob | null> {
       const now = clock.now();
       let next = db
         .selectFrom('jobs')
@@ -139,7 +164,7 @@ export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' |
         .set((eb) => ({
           status: 'running',
           lease_until: iso(new Date(now.getTime() + leaseMs)),
-          locked_by: workerId,
+          locked_by: owner,
           attempts: eb('attempts', '+', 1),
           updated_at: iso(now),
         }))
@@ -156,16 +181,18 @@ export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' |
       };
     },
 
-    /** Keeps the lease alive and publishes progress; false when the job is no longer ours. */
+    /**
+     * Keeps the lease alive and publishes progress. False when the claim is no longer ours (the
+     * lease ran out and another worker took the job, or it was finished): the caller must stop.
+     */
     async heartbeat(
       id: string,
-      workerId: string,
+      owner: string,
       leaseMs: number,
       progress?: { step: string; percent: number },
     ): Promise<boolean> {
       const now = clock.now();
-      const result = await db
-        .updateTable('jobs')
+      const result = await ownedBy(db, id, owner)
         .set({
           lease_until: iso(new Date(now.getTime() + leaseMs)),
           updated_at: iso(now),
@@ -173,52 +200,85 @@ export function createJobQueue(deps: { db: Kysely<Database>; dialect: 'sqlite' |
             ? { step: progress.step, progress: Math.max(0, Math.min(100, Math.round(progress.percent))) }
             : {}),
         })
-        .where('id', '=', id)
-        .where('locked_by', '=', workerId)
-        .where('status', '=', 'running')
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },
 
-    async complete(id: string, workerId: string): Promise<void> {
-      await db
-        .updateTable('jobs')
+    /** Marks the job done; false (and nothing changed) when the claim is no longer ours. */
+    async complete(id: string, owner: string): Promise<boolean> {
+      const result = await ownedBy(db, id, owner)
         .set({ status: 'done', progress: 100, lease_until: null, updated_at: iso(clock.now()) })
-        .where('id', '=', id)
-        .where('locked_by', '=', workerId)
-        .execute();
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    /**
+     * Runs `effect` in one transaction that holds the job's claim: committed only while the claim
+     * is ours, else LeaseLostError and nothing is written. So a worker that lost its lease (paused,
+     * cut off) cannot record a result the worker now holding the job records too. With `complete`
+     * the job is marked done in the same transaction: a worker killed after the commit leaves
+     * nothing to run again, for a result that must be recorded exactly once.
+     */
+    async commit<T>(
+      id: string,
+      owner: string,
+      effect: (trx: Kysely<Database>) => Promise<T>,
+      options: { complete?: boolean } = {},
+    ): Promise<T> {
+      return db.transaction().execute(async (trx) => {
+        // The update first: it takes the row's lock (PostgreSQL) or the write lock (SQLite), so no
+        // claim can slip in between the check and the effect.
+        const now = iso(clock.now());
+        const result = await ownedBy(trx, id, owner)
+          .set(
+            options.complete
+              ? { status: 'done', progress: 100, lease_until: null, updated_at: now }
+              : { updated_at: now },
+          )
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 0) throw new LeaseLostError(id);
+        return effect(trx);
+      });
     },
 
     /**
      * Records the attempt's error; retries later with backoff, or fails for good when attempts
-     * are used up or the error is marked permanent. Returns the job's new status.
+     * are used up or the error is marked permanent. Returns the job's new status, or `lost` (and
+     * changes nothing) when the claim is no longer ours: the job belongs to whoever holds it now.
      */
     async fail(
       id: string,
-      workerId: string,
+      owner: string,
       message: string,
       permanent = false,
-    ): Promise<'queued' | 'failed'> {
-      const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) return 'failed';
+    ): Promise<'queued' | 'failed' | 'lost'> {
+      const row = await db
+        .selectFrom('jobs')
+        .select(['attempts', 'max_attempts', 'errors', 'run_at'])
+        .where('id', '=', id)
+        .where('locked_by', '=', owner)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      if (!row) return 'lost';
       const now = clock.now();
       const errors = [
         ...(JSON.parse(row.errors) as JobError[]),
         { attempt: row.attempts, at: iso(now), message },
       ];
       const retry = !permanent && row.attempts < row.max_attempts;
-      await db
-        .updateTable('jobs')
+      // Guarded again: the claim may have been lost between the read and this update.
+      const result = await ownedBy(db, id, owner)
         .set({
           status: retry ? 'queued' : 'failed',
           errors: JSON.stringify(errors.slice(-20)),
           lease_until: null,
-          locked_by: retry ? null : workerId,
+          locked_by: retry ? null : owner,
           run_at: retry ? iso(new Date(now.getTime() + backoffMs(row.attempts))) : row.run_at,
           updated_at: iso(now),
         })
-        .where('id', '=', id)
-        .execute();
+        .where('attempts', '=', row.attempts)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return 'lost';
       return retry ? 'queued' : 'failed';
     },
   };

@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
 import { randomToken } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
-import type { ClaimedJob, JobQueue } from './job-queue.js';
+import { type ClaimedJob, type JobQueue, LeaseLostError } from './job-queue.js';
 import type { JobKind, JobPayloads } from './job-types.js';
 import { PermanentJobError } from './permanent-job-error.js';
 
@@ -13,6 +15,17 @@ export interface JobContext {
   logger: Logger;
   /** Publishes the current step and percent (throttled); visible at /jobs/{id} and over SSE. */
   progress(step: string, percent: number): void;
+  /**
+   * Aborted when the claim is lost (the lease ran out and another worker took the job): pass it to ffmpeg and long waits, and stop. Whatever the handler still returns
+   * or throws is discarded.
+   */
+  signal: AbortSignal;
+  /**
+   * Commits `effect` in one transaction only while the claim is ours (else throws LeaseLostError
+   * and nothing is written): how a handler records its result. `complete: true` also marks the
+   * job done in that transaction, for results that must be recorded exactly once.
+   */
+  commit<T>(effect: (trx: Kysely<Database>) => Promise<T>, options?: { complete?: boolean }): Promise<T>;
 }
 
 export type JobHandler<K extends JobKind> = (payload: JobPayloads[K], context: JobContext) => Promise<void>;
@@ -48,21 +61,36 @@ export function createWorker({
   let loop: Promise<void> | null = null;
   let unsubscribe: (() => void) | undefined;
 
-  async function run(job: ClaimedJob): Promise<void> {
+  async function run(job: ClaimedJob, owner: string): Promise<void> {
     const log = logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
+    const lease = new AbortController();
     let latest: { step: string; percent: number } | undefined;
     let sent = '';
-    const beat = async () => {
+    let lastBeat = Date.now();
+    let beating: Promise<void> | undefined;
+    let completed = false;
+    // One beat at a time, never rejecting: a database hiccup is logged and the next beat tries
+    // again (the lease outlives a few missed beats); a beat that finds the claim gone stops the job.
+    const beat = () => {
+      if (beating || lease.signal.aborted) return beating;
       const key = latest ? `${latest.step}:${Math.round(latest.percent)}` : '';
-      if (key !== sent || !latest) {
-        sent = key;
-        await queue
-          .heartbeat(job.id, workerId, leaseMs, latest)
-          .catch((error) => log.warn({ err: error }, 'heartbeat failed'));
-      }
+      // Progress when it moved, else often enough that the lease outlives a few missed beats.
+      if (key === sent && Date.now() - lastBeat < leaseMs / 3) return;
+      beating = (async () => {
+        try {
+          const ours = await queue.heartbeat(job.id, owner, leaseMs, latest);
+          lastBeat = Date.now();
+          sent = key;
+          if (!ours) lease.abort(new LeaseLostError(job.id));
+        } catch (error) {
+          log.warn({ err: error }, 'heartbeat failed');
+        } finally {
+          beating = undefined;
+        }
+      })();
+      return beating;
     };
-    const timer = setInterval(() => void beat(), Math.min(1000, leaseMs / 3));
-    const leaseTimer = setInterval(() => void queue.heartbeat(job.id, workerId, leaseMs), leaseMs / 3);
+    const timer = setInterval(() => void beat(), Math.min(1000, leaseMs / 6));
     try {
       const handler = handlers[job.kind] as JobHandler<JobKind>;
       await handler(job.payload, {
@@ -73,20 +101,46 @@ export function createWorker({
         progress: (step, percent) => {
           latest = { step, percent };
         },
+        signal: lease.signal,
+        commit: async (effect, options) => {
+          const result = await queue.commit(job.id, owner, effect, options);
+          if (options?.complete) completed = true;
+          return result;
+        },
       });
       clearInterval(timer);
-      await beat();
-      await queue.complete(job.id, workerId);
+      if (lease.signal.aborted) throw lease.signal.reason;
+      if (!completed && !(await queue.complete(job.id, owner))) throw new LeaseLostError(job.id);
       log.info('job done');
     } catch (error) {
+      clearInterval(timer);
+      if (error instanceof LeaseLostError || lease.signal.aborted) {
+        log.warn('job lost its lease to another worker; its output is discarded');
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
-      const status = await queue.fail(job.id, workerId, message, error instanceof PermanentJobError);
+      const status = await queue.fail(job.id, owner, message, error instanceof PermanentJobError);
       log.warn({ err: error, status }, 'job attempt failed');
     } finally {
       clearInterval(timer);
-      clearInterval(leaseTimer);
+      await beating;
     }
   }
+
+  /** Runs one job and never rejects: an error recording the outcome leaves the lease to expire. */
+  async function runSafely(job: ClaimedJob, owner: string): Promise<void> {
+    try {
+      await run(job, owner);
+    } catch (error) {
+      logger.error(
+        { err: error, jobId: job.id },
+        'could not record the job outcome; it runs again after its lease',
+      );
+    }
+  }
+
+  /** A fresh owner name per claim: the worker plus a token (see JobQueue.claim). */
+  const nextOwner = () => `${workerId}:${randomToken(4)}`;
 
   async function pump(): Promise<void> {
     while (!stopping) {
@@ -95,16 +149,18 @@ export function createWorker({
         continue;
       }
       let job: ClaimedJob | null = null;
+      const owner = nextOwner();
       try {
-        job = await queue.claim(workerId, leaseMs);
+        job = await queue.claim(owner, leaseMs);
       } catch (error) {
         logger.error({ err: error }, 'claim failed');
       }
       if (job) {
-        const task = run(job).finally(() => running.delete(task));
+        const task = runSafely(job, owner).finally(() => running.delete(task));
         running.add(task);
         continue;
       }
+      if (stopping) break;
       await new Promise<void>((resolve) => {
         const timeout = setTimeout(resolve, pollIntervalMs);
         wake = () => {
@@ -136,9 +192,10 @@ export function createWorker({
     /** Runs until no job is due; for tests and scripts. */
     async drain(): Promise<void> {
       for (;;) {
-        const job = await queue.claim(workerId, leaseMs);
+        const owner = nextOwner();
+        const job = await queue.claim(owner, leaseMs);
         if (!job) return;
-        await run(job);
+        await runSafely(job, owner);
       }
     },
   };

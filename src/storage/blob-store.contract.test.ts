@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -159,6 +159,15 @@ function blobStoreContract(open: () => Promise<Harness>): void {
       contentType: 'audio/mpeg',
     });
     expect(info?.lastModified).toBeInstanceOf(Date);
+  });
+
+  it('rejects, and does not crash the process, when the source fails before it is read', async () => {
+    // A file removed between the caller's createReadStream and its first read.
+    const gone = createReadStream(
+      path.join(tmpdir(), `zender-missing-${randomBytes(4).toString('hex')}.mp3`),
+    );
+    await expect(store.put('gone/audio.mp3', gone)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await store.head('gone/audio.mp3')).toBeNull();
   });
 
   it('stores an empty object', async () => {

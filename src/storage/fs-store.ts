@@ -105,6 +105,9 @@ export function createFsStore(config: FsStoreConfig): BlobStore {
 
     async put(key: string, body: Readable, options: PutOptions = {}): Promise<PutResult> {
       const target = pathFor(key);
+      // Heard from the start: a source that fails while we prepare (a file gone before it opened)
+      // would otherwise be an unhandled 'error' that ends the process; pipeline reports it below.
+      body.once('error', () => {});
       await mkdir(tmpDir, { recursive: true });
       swept ??= sweepDeadTempFiles(tmpDir).catch(() => 0);
       const tmp = path.join(tmpDir, `${process.pid}-${randomUUID()}.part`);

@@ -32,8 +32,6 @@ export function pcmSink(
     filled -= whole;
   };
   return new Writable({
-    // No 'close' event: fluent-ffmpeg treats a closing output stream as a failure and kills ffmpeg.
-    emitClose: false,
     highWaterMark: 1 << 20,
     write(chunk: Buffer, _encoding, callback) {
       try {

@@ -42,6 +42,7 @@ export const episodeSchema = z
     explicit: z.boolean(),
     status: z.enum(['draft', 'processing', 'ready', 'scheduled', 'published', 'failed']),
     failureReason: z.string().nullable(),
+    failureMessage: z.object({ nl: z.string(), en: z.string() }).nullable(),
     publishAt: z.string().nullable(),
     publishedAt: z.string().nullable(),
     guid: z.string(),
