@@ -335,7 +335,8 @@
       currentCue = found;
       if (!found) return;
       found.p.setAttribute('aria-current', 'true');
-      if (!transcript.contains(document.activeElement)) {
+      // The tab stop follows playback, unless a search has put it on the match being looked at.
+      if (!transcript.contains(document.activeElement) && !transcript.querySelector('.zp-match-current')) {
         for (const c of cues) c.button.tabIndex = c === found ? 0 : -1;
       }
       const hiddenPanel = transcript.closest('details:not([open])');
