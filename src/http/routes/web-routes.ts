@@ -27,7 +27,6 @@ export interface WebRoutesDeps {
   search: SearchService;
 }
 
-
 /** `?transcript=en` picks the transcript's language without changing the page's; `?lang=` does both. */
 function transcriptLanguage(c: Context): string | undefined {
   return c.req.query('transcript') ?? c.req.query('lang');
