@@ -160,7 +160,9 @@ describe.each(testDatabases())('embeds, oEmbed and public pages on $name', (data
       provider_name: 'Kennisplatform',
       provider_url: 'http://zender.test',
       width: 640,
-      height: 360,
+      // What the embed renders (tests/web-player-search-browser.test.ts measures it): 182 px of
+      // player, a two-line title beside the artwork (68), chapters and transcript folded (53 each).
+      height: 356,
       thumbnail_url: 'http://zender.test/media/web-show/artwork-600.jpg',
       thumbnail_width: 600,
     });
@@ -178,7 +180,11 @@ describe.each(testDatabases())('embeds, oEmbed and public pages on $name', (data
       await get(`/oembed?url=${encodeURIComponent('http://zender.test/shows/web-show')}`)
     ).json();
     expect(show.html).toContain('src="http://zender.test/embed/shows/web-show"');
-    expect(show.height).toBe(520);
+    // The newest episode's head (68) and its list of one two-line row (58) under 222 px of player.
+    expect(show.height).toBe(348);
+    expect(show.html).toContain('width="640" height="348"');
+    const pageHtml = await (await get(`/shows/web-show/${episode.slug}`)).text();
+    expect(pageHtml).toContain('<meta name="twitter:player:height" content="356"/>');
 
     const xml = await get(`/oembed?url=${encodeURIComponent(pageUrl)}&format=xml&maxwidth=300`);
     expect(xml.headers.get('content-type')).toBe('text/xml; charset=utf-8');

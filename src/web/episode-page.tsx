@@ -1,7 +1,7 @@
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
 import { shareImageAlt } from '../social/share-image.js';
 import { Document } from './document.js';
-import { EPISODE_EMBED } from './embed-size.js';
+import { episodeEmbedSize } from './embed-size.js';
 import { clockTime, isoDuration, longDate } from './format-time.js';
 import type { PageContext } from './page-context.js';
 import { PageHead } from './page-head.js';
@@ -49,7 +49,7 @@ export function EpisodePage(props: {
             height: 630,
             alt: shareImageAlt(episode.title, show.title, labels.lang === 'en' ? 'en' : 'nl'),
           }}
-          embed={{ url: episode.embedUrl, ...EPISODE_EMBED }}
+          embed={{ url: episode.embedUrl, ...episodeEmbedSize(show, episode) }}
           oembedBase={props.baseUrl}
           feed={{ url: show.feedUrl, title: show.title }}
           audio={{ url: episode.audio.url, type: episode.audio.type }}

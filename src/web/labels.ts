@@ -72,6 +72,14 @@ const nl = {
   feedQr: 'QR-code met het adres van de feed, om te scannen met een telefoon',
   transcriptLanguages: 'Taal van de uitgeschreven tekst',
   fullTranscript: 'Volledige tekst met sprekers',
+  findLabel: 'Zoeken in de tekst',
+  findPrev: 'Vorige',
+  findNext: 'Volgende',
+  findMatch: 'treffer',
+  findCount: '{count} treffers voor ‘{q}’',
+  findOne: '1 treffer voor ‘{q}’',
+  findNone: 'Geen treffers voor ‘{q}’',
+  findPosition: 'Treffer {n} van {count}',
 } as const;
 
 export type Labels = { [K in keyof typeof nl]: string };
@@ -148,6 +156,14 @@ const en: Labels = {
   feedQr: 'QR code with the address of the feed, to scan with a phone',
   transcriptLanguages: 'Language of the transcript',
   fullTranscript: 'Full text with speakers',
+  findLabel: 'Search the transcript',
+  findPrev: 'Previous',
+  findNext: 'Next',
+  findMatch: 'match',
+  findCount: '{count} matches for ‘{q}’',
+  findOne: '1 match for ‘{q}’',
+  findNone: 'No matches for ‘{q}’',
+  findPosition: 'Match {n} of {count}',
 };
 
 /**
@@ -182,6 +198,14 @@ export function clientLabels(labels: Labels): string {
     'minutes',
     'second',
     'seconds',
+    'findLabel',
+    'findPrev',
+    'findNext',
+    'findMatch',
+    'findCount',
+    'findOne',
+    'findNone',
+    'findPosition',
   ] as const;
   return JSON.stringify(Object.fromEntries(keys.map((k) => [k, labels[k]])));
 }

@@ -1,7 +1,7 @@
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
 import type { AppIcons } from './app-icons.js';
 import { Document } from './document.js';
-import { SHOW_EMBED } from './embed-size.js';
+import { showEmbedSize } from './embed-size.js';
 import { clockTime, isoDuration, longDate } from './format-time.js';
 import type { PageContext } from './page-context.js';
 import { PageHead } from './page-head.js';
@@ -40,7 +40,7 @@ export function ShowPage(props: {
           siteName={show.title}
           locale={show.language === 'en' ? 'en_GB' : 'nl_NL'}
           image={show.artworkUrl}
-          embed={{ url: show.embedUrl, ...SHOW_EMBED }}
+          embed={{ url: show.embedUrl, ...showEmbedSize(show, episodes) }}
           oembedBase={props.baseUrl}
           feed={{ url: show.feedUrl, title: show.title }}
         />

@@ -6,7 +6,7 @@ import type { SearchService } from '../../domain/search-service.js';
 import { loadAppIcons } from '../../web/app-icons.js';
 import { EmbedEpisodePage } from '../../web/embed-episode-page.js';
 import { EmbedShowPage } from '../../web/embed-show-page.js';
-import { EPISODE_EMBED, SHOW_EMBED } from '../../web/embed-size.js';
+import { episodeEmbedSize, SHOW_EMBED_EPISODES, showEmbedSize } from '../../web/embed-size.js';
 import { EpisodePage } from '../../web/episode-page.js';
 import { feedQrSvg } from '../../web/feed-qr.js';
 import { parseStartTime } from '../../web/format-time.js';
@@ -26,8 +26,6 @@ export interface WebRoutesDeps {
   organisation: OrganisationService;
   search: SearchService;
 }
-
-const SHOW_EMBED_EPISODES = 10;
 
 /** `?transcript=en` picks the transcript's language without changing the page's; `?lang=` does both. */
 function transcriptLanguage(c: Context): string | undefined {
@@ -140,14 +138,14 @@ export function webRoutes(deps: WebRoutesDeps) {
     const showSlug =
       parts[0] === 'shows' ? parts[1] : parts[0] === 'embed' && parts[1] === 'shows' ? parts[2] : null;
     if (!showSlug || parts.length !== (parts[0] === 'shows' ? 2 : 3) || !SLUG.test(showSlug)) return null;
-    const found = await catalog.show(showSlug, { limit: 1 });
+    const found = await catalog.show(showSlug, { limit: SHOW_EMBED_EPISODES });
     if (!found) return null;
     return {
       title: found.show.title,
       embedUrl: found.show.embedUrl,
       show: found.show,
       artworkUrl: found.show.artworkUrl,
-      size: SHOW_EMBED,
+      size: showEmbedSize(found.show, found.episodes),
     };
   }
 
@@ -159,7 +157,7 @@ export function webRoutes(deps: WebRoutesDeps) {
       embedUrl: found.episode.embedUrl,
       show: found.show,
       artworkUrl: found.episode.artworkUrl,
-      size: EPISODE_EMBED,
+      size: episodeEmbedSize(found.show, found.episode),
     };
   }
 
