@@ -42,16 +42,24 @@ export async function deleteShow(db: Kysely<Database>, id: string): Promise<bool
   return Number(result.numDeletedRows) > 0;
 }
 
-/**
- * The show that used `slug` before a rename (kept in extra.previousSlugs), for 301s. A LIKE on
- * the JSON text narrows the rows; the parse confirms the exact slug.
- */
+/** The show that used `slug` before a rename (show_slug_history), for 301s from old feed URLs. */
 export async function findShowBySlugHistory(
   db: Kysely<Database>,
   slug: string,
 ): Promise<ShowRow | undefined> {
-  const candidates = await db.selectFrom('shows').selectAll().where('extra', 'like', `%"${slug}"%`).execute();
-  return candidates.find((row) =>
-    ((JSON.parse(row.extra) as { previousSlugs?: string[] }).previousSlugs ?? []).includes(slug),
-  );
+  return db
+    .selectFrom('show_slug_history')
+    .innerJoin('shows', 'shows.id', 'show_slug_history.show_id')
+    .selectAll('shows')
+    .where('show_slug_history.slug', '=', slug)
+    .executeTakeFirst();
+}
+
+/** Remembers that the show left `slug`; the show that left a slug last owns its redirect. */
+export async function retireShowSlug(db: Kysely<Database>, showId: string, slug: string, at: string) {
+  await db
+    .insertInto('show_slug_history')
+    .values({ slug, show_id: showId, retired_at: at })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ show_id: showId, retired_at: at }))
+    .execute();
 }
