@@ -49,13 +49,17 @@ describe.each(testDatabases())('conditional requests on $name', (database) => {
     }
     // A weak tag, another tag or another date: the copy changed, so the whole file comes back.
     for (const ifRange of [`W/${etag}`, '"older"', 'Mon, 01 Jan 2001 00:00:00 GMT']) {
-      const whole = await t.app.request(enclosure, { headers: { range: 'bytes=10-19', 'if-range': ifRange } });
+      const whole = await t.app.request(enclosure, {
+        headers: { range: 'bytes=10-19', 'if-range': ifRange },
+      });
       expect(whole.status, ifRange).toBe(200);
       expect(whole.headers.get('content-range')).toBeNull();
       expect(Buffer.from(await whole.arrayBuffer()).equals(data)).toBe(true);
     }
     // A current copy needs nothing, ranged or not (If-None-Match is evaluated before Range).
-    const current = await t.app.request(enclosure, { headers: { range: 'bytes=10-19', 'if-none-match': etag } });
+    const current = await t.app.request(enclosure, {
+      headers: { range: 'bytes=10-19', 'if-none-match': etag },
+    });
     expect(current.status).toBe(304);
   });
 });

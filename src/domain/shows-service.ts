@@ -186,7 +186,7 @@ export function createShowsService(deps: ShowsServiceDeps) {
           hashtags: patch.social.hashtags ?? current.social.hashtags,
         });
       }
-      const extra = JSON.parse(row.extra) as Record<string, unknown>;
+      const extra = { ...row.extra };
       if (patch.subscribe !== undefined) extra.subscribe = patch.subscribe;
       if (patch.embedAllowlist !== undefined) extra.embedAllowlist = patch.embedAllowlist;
       if (patch.txtVerify !== undefined) extra.txtVerify = patch.txtVerify;

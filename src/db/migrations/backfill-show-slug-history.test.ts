@@ -41,7 +41,10 @@ describe.each(testDatabases())('slug history backfill on $name', (database) => {
     await db.kysely
       .insertInto('shows')
       .values([
-        showRow('a', 'nieuw', { previousSlugs: ['oud', 'ouder'], subscribe: { x: 1 } }),
+        showRow('a', 'nieuw', {
+          previousSlugs: ['oud', 'ouder'],
+          subscribe: { apple: 'https://example.org/a' },
+        }),
         showRow('b', 'ander', {}),
       ])
       .execute();
@@ -54,7 +57,7 @@ describe.each(testDatabases())('slug history backfill on $name', (database) => {
       .select('extra')
       .where('id', '=', 'a')
       .executeTakeFirstOrThrow();
-    expect(JSON.parse(a.extra)).toEqual({ subscribe: { x: 1 } });
+    expect(JSON.parse(a.extra)).toEqual({ subscribe: { apple: 'https://example.org/a' } });
     // Deleting the show takes its history along.
     await db.kysely.deleteFrom('shows').where('id', '=', 'a').execute();
     expect(await db.kysely.selectFrom('show_slug_history').selectAll().execute()).toEqual([]);

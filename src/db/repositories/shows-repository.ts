@@ -1,21 +1,28 @@
 import type { Kysely } from 'kysely';
-import type { Database, NewShowRow, ShowRow, ShowUpdate } from '../database.js';
+import { decodeShow, type ShowRecord } from '../codecs/show-codec.js';
+import type { Database, NewShowRow, ShowUpdate } from '../database.js';
 import type { PageCursor } from './page-cursor.js';
 
 export async function insertShow(db: Kysely<Database>, row: NewShowRow): Promise<void> {
   await db.insertInto('shows').values(row).execute();
 }
 
-export async function findShowById(db: Kysely<Database>, id: string): Promise<ShowRow | undefined> {
-  return db.selectFrom('shows').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findShowById(db: Kysely<Database>, id: string): Promise<ShowRecord | undefined> {
+  const row = await db.selectFrom('shows').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeShow(row);
 }
 
-export async function findShowBySlug(db: Kysely<Database>, slug: string): Promise<ShowRow | undefined> {
-  return db.selectFrom('shows').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function findShowBySlug(db: Kysely<Database>, slug: string): Promise<ShowRecord | undefined> {
+  const row = await db.selectFrom('shows').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return row && decodeShow(row);
 }
 
 /** Newest first, `limit` rows after the cursor. */
-export async function listShows(db: Kysely<Database>, limit: number, after?: PageCursor): Promise<ShowRow[]> {
+export async function listShows(
+  db: Kysely<Database>,
+  limit: number,
+  after?: PageCursor,
+): Promise<ShowRecord[]> {
   let query = db
     .selectFrom('shows')
     .selectAll()
@@ -30,7 +37,7 @@ export async function listShows(db: Kysely<Database>, limit: number, after?: Pag
       ]),
     );
   }
-  return query.execute();
+  return (await query.execute()).map(decodeShow);
 }
 
 export async function updateShow(db: Kysely<Database>, id: string, patch: ShowUpdate): Promise<void> {
@@ -46,13 +53,14 @@ export async function deleteShow(db: Kysely<Database>, id: string): Promise<bool
 export async function findShowBySlugHistory(
   db: Kysely<Database>,
   slug: string,
-): Promise<ShowRow | undefined> {
-  return db
+): Promise<ShowRecord | undefined> {
+  const row = await db
     .selectFrom('show_slug_history')
     .innerJoin('shows', 'shows.id', 'show_slug_history.show_id')
     .selectAll('shows')
     .where('show_slug_history.slug', '=', slug)
     .executeTakeFirst();
+  return row && decodeShow(row);
 }
 
 /** Remembers that the show left `slug`; the show that left a slug last owns its redirect. */
