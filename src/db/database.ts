@@ -219,6 +219,13 @@ export interface EpisodePathsTable {
   created_at: string;
 }
 
+/** A slug a show had before a rename: old feed URLs answer 301 to the current one. */
+export interface ShowSlugHistoryTable {
+  slug: string;
+  show_id: string;
+  retired_at: string;
+}
+
 export interface Database {
   api_tokens: ApiTokensTable;
   shows: ShowsTable;
@@ -236,6 +243,7 @@ export interface Database {
   search_episodes: SearchEpisodesTable;
   search_entries: SearchEntriesTable;
   episode_paths: EpisodePathsTable;
+  show_slug_history: ShowSlugHistoryTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
