@@ -16,6 +16,9 @@ const globalsBefore = {
 };
 const { weightedLength } = await import('./weighted-length.js');
 const { extractTweetUrls } = await import('./tweet-urls.js');
+const { extractTweetCashtags, extractTweetEntities, extractTweetHashtags, extractTweetMentions } = await import(
+  './tweet-entities.js'
+);
 
 const family = '👩‍👩‍👧‍👦';
 
@@ -161,6 +164,12 @@ const entities = [
   '@zender en @vng_nl',
   '$ABC cashtag',
   'Luister #podcast https://example.org @vng',
+  '#️⃣ #1 #123 #_ #a1 #tag_met_underscore a#b &#tag #tag#tag #tag://x ＃volbreed',
+  '#tag🎙️ #🎙️ #日本語 #مرحبا #Ĳs #e\u0301n #ab\u200cc',
+  'https://vng.nl/#anker en vng.nl/#anker',
+  'RT @zender: dank! @vng/lijst-naam @a@b @jan.jansen jan@vng.nl @' + 'x'.repeat(21),
+  '@zenderé @zender:// ＠breed',
+  '$AAPL $aapl.b $ABCDEFG $A_BC x$ABC ($ABC) $1',
 ];
 const hostile = [
   ']]>',
@@ -221,7 +230,7 @@ const combinations = Array.from({ length: 300 }, () => {
 const cases = [...ascii, ...dutch, ...scripts, ...emoji, ...urls, ...entities, ...hostile, ...combinations];
 const answers = askTwitterText(cases);
 
-describe('weightedLength matches twitter-text (run in a child process)', () => {
+describe('weightedLength and the entity finders match twitter-text (run in a child process)', () => {
   it(`covers ${cases.length} texts`, () => {
     expect(cases.length).toBeGreaterThan(400);
     // The oracle is alive and really measures: these are twitter-text's answers.
@@ -235,6 +244,10 @@ describe('weightedLength matches twitter-text (run in a child process)', () => {
     expect(weightedLength(text)).toEqual({ weightedLength: length, valid });
     expect(extractTweetUrls(text)).toEqual(answers[i].urls);
     expect(extractTweetUrls(text, { extractUrlsWithoutProtocol: false })).toEqual(answers[i].schemeUrls);
+    expect(extractTweetHashtags(text)).toEqual(answers[i].hashtags);
+    expect(extractTweetMentions(text)).toEqual(answers[i].mentions);
+    expect(extractTweetCashtags(text)).toEqual(answers[i].cashtags);
+    expect(extractTweetEntities(text)).toEqual(answers[i].entities);
   });
 });
 

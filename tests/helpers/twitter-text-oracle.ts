@@ -7,6 +7,11 @@ export interface OracleAnswer {
   urls: Array<{ url: string; indices: [number, number] }>;
   /** extractUrlsWithIndices with extractUrlsWithoutProtocol: false. */
   schemeUrls: Array<{ url: string; indices: [number, number] }>;
+  hashtags: unknown[];
+  mentions: unknown[];
+  cashtags: unknown[];
+  /** extractEntitiesWithIndices with its defaults. */
+  entities: unknown[];
 }
 
 // Runs in the child: twitter-text's core-js 2 polyfills patch that process's globals, never ours.
@@ -23,6 +28,10 @@ process.stdin.on('end', () => {
       valid,
       urls: twitterText.extractUrlsWithIndices(text),
       schemeUrls: twitterText.extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false }),
+      hashtags: twitterText.extractHashtagsWithIndices(text),
+      mentions: twitterText.extractMentionsOrListsWithIndices(text),
+      cashtags: twitterText.extractCashtagsWithIndices(text),
+      entities: twitterText.extractEntitiesWithIndices(text),
     };
   });
   process.stdout.write(JSON.stringify(answers));
