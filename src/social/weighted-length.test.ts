@@ -16,9 +16,8 @@ const globalsBefore = {
 };
 const { weightedLength } = await import('./weighted-length.js');
 const { extractTweetUrls } = await import('./tweet-urls.js');
-const { extractTweetCashtags, extractTweetEntities, extractTweetHashtags, extractTweetMentions } = await import(
-  './tweet-entities.js'
-);
+const { extractTweetCashtags, extractTweetEntities, extractTweetHashtags, extractTweetMentions } =
+  await import('./tweet-entities.js');
 
 const family = '👩‍👩‍👧‍👦';
 
@@ -167,7 +166,7 @@ const entities = [
   '#️⃣ #1 #123 #_ #a1 #tag_met_underscore a#b &#tag #tag#tag #tag://x ＃volbreed',
   '#tag🎙️ #🎙️ #日本語 #مرحبا #Ĳs #e\u0301n #ab\u200cc',
   'https://vng.nl/#anker en vng.nl/#anker',
-  'RT @zender: dank! @vng/lijst-naam @a@b @jan.jansen jan@vng.nl @' + 'x'.repeat(21),
+  `RT @zender: dank! @vng/lijst-naam @a@b @jan.jansen jan@vng.nl @${'x'.repeat(21)}`,
   '@zenderé @zender:// ＠breed',
   '$AAPL $aapl.b $ABCDEFG $A_BC x$ABC ($ABC) $1',
 ];
