@@ -1,4 +1,5 @@
 import {
+  allMatches,
   extractTweetUrls,
   latinAccents,
   punct,
@@ -67,8 +68,7 @@ const cashtag = new RegExp(`(^|[${spaces}])(\\$)([a-z]{1,6}(?:[._][a-z]{1,2})?)(
 export function extractTweetHashtags(text: string, options = { checkUrlOverlap: true }): TweetHashtag[] {
   if (!/[#＃]/.test(text)) return [];
   const tags: TweetHashtag[] = [];
-  // matchAll works on a copy of the pattern, so the shared global pattern keeps no state.
-  for (const match of text.matchAll(hashtag)) {
+  for (const match of allMatches(hashtag, text)) {
     const [whole, before, , tag] = match;
     if (afterHashtag.test(text.slice(match.index + whole.length))) continue;
     const start = match.index + before.length;
@@ -84,7 +84,7 @@ export function extractTweetHashtags(text: string, options = { checkUrlOverlap: 
 export function extractTweetMentions(text: string): TweetMention[] {
   if (!/[@＠]/.test(text)) return [];
   const names: TweetMention[] = [];
-  for (const match of text.matchAll(mention)) {
+  for (const match of allMatches(mention, text)) {
     const [whole, before, , screenName, listSlug = ''] = match;
     if (afterMention.test(text.slice(match.index + whole.length))) continue;
     const start = match.index + before.length;
@@ -97,7 +97,7 @@ export function extractTweetMentions(text: string): TweetMention[] {
 export function extractTweetCashtags(text: string): TweetCashtag[] {
   if (!text.includes('$')) return [];
   const tags: TweetCashtag[] = [];
-  for (const match of text.matchAll(cashtag)) {
+  for (const match of allMatches(cashtag, text)) {
     const [, before, , symbol] = match;
     const start = match.index + before.length;
     tags.push({ cashtag: symbol, indices: [start, start + symbol.length + 1] });

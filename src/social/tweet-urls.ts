@@ -49,7 +49,10 @@ const queryChar = "[a-z0-9!?\\*'@\\(\\);:&=\\+\\$\\/%#\\[\\]\\-_\\.,~|]";
 const queryEnd = '[a-z0-9\\-_&=#\\/]';
 
 // Groups: 1 preceding character, 2 URL, 3 scheme, 4 domain, 5 port, 6 path, 7 query.
-const urlSource = `(${preceding})((https?:\\/\\/)?(${domain})(?::([0-9]+))?(\\/${path}*)?(\\?${queryChar}*${queryEnd})?)`;
+const urlPattern = new RegExp(
+  `(${preceding})((https?:\\/\\/)?(${domain})(?::([0-9]+))?(\\/${path}*)?(\\?${queryChar}*${queryEnd})?)`,
+  'gi',
+);
 const asciiDomainSource = `(?:(?:[\\-a-z0-9${latinAccents}]+)\\.)+(?:${genericTld}|${countryTld}|${punycodeTld})`;
 const tcoUrl = new RegExp(`^https?:\\/\\/t\\.co\\/([a-z0-9]+)(?:\\?${queryChar}*${queryEnd})?`, 'i');
 const invalidBeforeBareDomain = /[-_./]$/;
@@ -67,13 +70,11 @@ const MAX_DOMAIN_LABEL_LENGTH = 63;
 export function extractTweetUrls(text: string, options: TweetUrlOptions = {}): TweetUrl[] {
   const withoutProtocol = options.extractUrlsWithoutProtocol ?? true;
   if (!text.includes(withoutProtocol ? '.' : ':')) return [];
-  // A new RegExp per call: a global pattern carries `lastIndex`, which must not be shared.
-  const pattern = new RegExp(urlSource, 'gi');
   const urls: TweetUrl[] = [];
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const [, before, matched, protocol, domainPart, , pathPart] = match;
+  for (const match of allMatches(urlPattern, text)) {
+    const [whole, before, matched, protocol, domainPart, , pathPart] = match;
     let url = matched;
-    let end = pattern.lastIndex;
+    let end = match.index + whole.length;
     const start = end - url.length;
     if (!isValidUrl(url, protocol ?? 'https://', domainPart)) continue;
     if (!protocol) {
@@ -103,6 +104,19 @@ export function extractTweetUrls(text: string, options: TweetUrlOptions = {}): T
     }
   }
   return urls;
+}
+
+/**
+ * Every match of a global pattern, as `text.matchAll(pattern)` but several times faster: matchAll
+ * (like `new RegExp` per call) makes V8 set up a pattern of this size anew each time. The one
+ * compiled pattern is reused; nothing is left in it between calls, because `lastIndex` is set
+ * on entry and the search runs synchronously to the end, where `exec` sets it back to 0.
+ */
+export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) matches.push(match);
+  return matches;
 }
 
 /** twitter-text's length checks: every label at most 63 characters once punycoded, the URL at most 4096. */

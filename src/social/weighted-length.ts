@@ -1,4 +1,4 @@
-import { extractTweetUrls } from './tweet-urls.js';
+import { allMatches, extractTweetUrls } from './tweet-urls.js';
 
 /**
  * X's tweet length, as twitter-text 3's `parseTweet` computes it with its default (v3)
@@ -45,6 +45,9 @@ const emojiAtStart = new RegExp(
   'u',
 );
 
+/** Where `emojiAtStart` can match: its first character. */
+const emojiStart = /[#*0-9\u00A9\u00AE\p{Extended_Pictographic}\p{Regional_Indicator}]/gu;
+
 /**
  * @example
  * weightedLength('Nieuw: https://example.org/een-heel-lang-pad') // { weightedLength: 30, valid: true }
@@ -54,9 +57,12 @@ export function weightedLength(text: string): WeightedLength {
   const { scale, defaultWeight, transformedURLLength, maxWeightedTweetLength } = tweetConfig;
   const normalized = text.normalize('NFC');
   const units = new Map<number, { end: number; weight: number }>();
-  for (const { index, segment } of graphemes.segment(normalized)) {
-    const emoji = emojiAtStart.exec(segment);
-    if (emoji) units.set(index, { end: index + emoji[0].length, weight: defaultWeight });
+  // Segmenting the whole text is slow, so graphemes are looked up only where an emoji could start.
+  const segments = graphemes.segment(normalized);
+  for (const { index: at } of allMatches(emojiStart, normalized)) {
+    const grapheme = segments.containing(at);
+    const emoji = grapheme?.index === at ? emojiAtStart.exec(grapheme.segment) : null;
+    if (emoji) units.set(at, { end: at + emoji[0].length, weight: defaultWeight });
   }
   // A URL wins over an emoji starting at the same place, as in twitter-text.
   for (const { indices } of extractTweetUrls(normalized)) {
