@@ -10,6 +10,7 @@ import { listPublishedEpisodes } from '../db/repositories/episodes-repository.js
 import { deleteFeedDocument, saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import { buildFeed } from '../feeds/build-feed.js';
+import { createHtmlCleaner } from '../feeds/clean-html.js';
 import type { FeedEpisode, FeedShow } from '../feeds/feed-input.js';
 import type { Clock } from '../shared/clock.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -43,6 +44,9 @@ function toFeedPerson(person: Person) {
  */
 export function createFeedPublisher(deps: FeedPublisherDeps) {
   const { db, urls } = deps;
+  // sanitize-html results kept for this publisher's lifetime: a rebuild mostly cleans the same
+  // descriptions again (see createHtmlCleaner).
+  const cleanHtml = createHtmlCleaner();
 
   function toFeedShow(show: ShowRecord, episodes: EpisodeRecord[]): FeedShow {
     const { extra } = show;
@@ -135,7 +139,7 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
       const items = episodes
         .map((episode) => toFeedEpisode(show, episode))
         .filter((item): item is FeedEpisode => item !== null);
-      const xml = buildFeed(toFeedShow(show, episodes), items);
+      const xml = buildFeed(toFeedShow(show, episodes), items, { cleanHtml });
       const etag = createHash('sha256').update(xml).digest('base64url').slice(0, 27);
       await saveFeedDocument(db, {
         show_id: show.id,
