@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { FeedDelivery } from '../domain/feed-delivery.js';
-import { answerFeed } from './feed-answer.js';
+import { createFeedAnswerer } from './feed-answer.js';
 import { feedPath } from './routes/feed-routes.js';
 
 /**
@@ -15,6 +15,7 @@ export function createNodeListener(
   feeds: FeedDelivery,
 ) {
   const hono = getRequestListener(fetch);
+  const answerFeed = createFeedAnswerer();
   return async function listener(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if ((req.method === 'GET' || req.method === 'HEAD') && req.url?.startsWith('/feeds/')) {
       const match = feedPath.exec(req.url);
