@@ -41,8 +41,7 @@ export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; r
     const row = await findFeedDocumentBySlug(deps.db, slug);
     if (!row) return null;
     const xml = Buffer.from(row.xml, 'utf8');
-    const compressed =
-      row.gzip && row.br ? { gzip: row.gzip, br: row.br } : await compressFeed(xml, { quality: 9 });
+    const compressed = row.gzip && row.br ? { gzip: row.gzip, br: row.br } : await compressFeed(xml);
     return {
       xml: bytes(xml),
       gzip: bytes(compressed.gzip),
