@@ -60,7 +60,8 @@ export function writePodcastXml(podcast: Podcast, lastBuildDate: Date): string {
   });
   const out = [`<?xml version="1.0" encoding="UTF-8"?><rss${attributes(namespaces)}><channel>`];
   for (const node of channel) writeNode(out, node);
-  out.push(...items, '</channel></rss>');
+  for (const item of items) out.push(item);
+  out.push('</channel></rss>');
   return out.join('');
 }
 
