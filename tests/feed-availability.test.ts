@@ -135,16 +135,19 @@ describe.each(testDatabases())('a 2,000-episode feed rebuilt while polled, on $n
     for (const body of newBodies) expect(body.equals(newBodies[0])).toBe(true);
 
     expect(failures).toEqual([]);
-    const figures = `event-loop delay p99 ${loopDelayMs(99).toFixed(1)} ms over ${loopSamples} samples; /healthz p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} requests`;
+    const figures = `event-loop delay p99 ${loopDelayMs(99).toFixed(1)} ms, max ${loopDelayMs(100).toFixed(0)} ms over ${loopSamples} samples; /healthz p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(0)} ms over ${latencies.length} requests`;
     process.stdout.write(`feed rebuild under polling (${database.name}): ${figures}\n`);
     expect(loopSamples).toBeGreaterThan(200);
     expect(latencies.length).toBeGreaterThan(100);
     // The stall this guards against blocked the loop for seconds per poll (brotli quality 11
     // run synchronously for each of 30 unmerged loads: /healthz took 0.9-6.2 s). Fixed, an idle
-    // machine measures a /healthz p99 of ~20-30 ms here; the bounds leave room for a machine
-    // shared by many test runs, and for the build itself, which still runs on the loop (~0.1 s
-    // for 2,000 episodes), while staying far below a stall.
-    expect(percentile(latencies, 99), figures).toBeLessThan(250);
-    expect(loopDelayMs(99), figures).toBeLessThan(250);
+    // machine measures a /healthz p99 of ~20-70 ms here. The bounds leave room for a machine
+    // shared by many test runs (the process then gets a fraction of a core) and for the build
+    // itself, which still runs on the loop (~0.1 s for 2,000 episodes), and stay well below one
+    // such stall, which the maxima catch even where it is a single sample.
+    expect(percentile(latencies, 99), figures).toBeLessThan(500);
+    expect(loopDelayMs(99), figures).toBeLessThan(500);
+    expect(Math.max(...latencies), figures).toBeLessThan(3000);
+    expect(loopDelayMs(100), figures).toBeLessThan(3000);
   }, 120_000);
 });
