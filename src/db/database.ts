@@ -127,6 +127,9 @@ export interface FeedDocumentsTable {
   xml: string;
   etag: string;
   updated_at: string;
+  /** The xml compressed by the rebuild job; null for documents built before compression moved there. */
+  gzip: Buffer | null;
+  br: Buffer | null;
 }
 
 export interface TranscriptsTable {

@@ -1,8 +1,8 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { findFeedDocumentBySlug, findFeedEtagBySlug } from '../db/repositories/feed-documents-repository.js';
 import type { Clock } from '../shared/clock.js';
+import { compressFeed } from './compress-feed.js';
 
 type Bytes = Uint8Array<ArrayBuffer>;
 
@@ -19,31 +19,51 @@ interface CacheEntry {
   checkedAt: number;
 }
 
+/** A Buffer's bytes as a plain Uint8Array (one copy, once per version), as web Responses take them. */
+function bytes(buffer: Uint8Array): Bytes {
+  return new Uint8Array(buffer);
+}
+
 /**
- * The read side of feeds: answers from memory, compressed once per build. Each process checks
- * the stored etag at most once per `revalidateMs`, so a rebuild by any worker shows up within
- * that time while a burst of podcast-app polls costs no database work.
+ * The read side of feeds: answers from memory. The rebuild job stores each build with its gzip
+ * and brotli bodies, so serving never compresses (a document stored before that is compressed
+ * once, asynchronously). Each process checks the stored etag at most once per `revalidateMs`,
+ * so a rebuild by any worker shows up within that time while a burst of podcast-app polls costs
+ * no database work; concurrent polls that find the memory stale share one check and one load,
+ * however many there are. The cache belongs to this instance.
  */
 export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; revalidateMs?: number }) {
   const revalidateMs = deps.revalidateMs ?? 1000;
   const cache = new Map<string, CacheEntry>();
+  const pending = new Map<string, Promise<ReadyFeed | null>>();
 
   async function load(slug: string): Promise<ReadyFeed | null> {
     const row = await findFeedDocumentBySlug(deps.db, slug);
     if (!row) return null;
     const xml = Buffer.from(row.xml, 'utf8');
-    // Compressed once per build, not per request.
+    const compressed = row.gzip && row.br ? { gzip: row.gzip, br: row.br } : await compressFeed(xml);
     return {
-      xml: new Uint8Array(xml),
-      gzip: new Uint8Array(gzipSync(xml, { level: 9 })),
-      br: new Uint8Array(
-        brotliCompressSync(xml, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: xml.length },
-        }),
-      ),
+      xml: bytes(xml),
+      gzip: bytes(compressed.gzip),
+      br: bytes(compressed.br),
       etag: `"${row.etag}"`,
       lastModified: new Date(row.updated_at),
     };
+  }
+
+  async function refresh(slug: string): Promise<ReadyFeed | null> {
+    const entry = cache.get(slug);
+    if (entry) {
+      const etag = await findFeedEtagBySlug(deps.db, slug);
+      if (etag && `"${etag}"` === entry.feed.etag) {
+        entry.checkedAt = deps.clock.now().getTime();
+        return entry.feed;
+      }
+    }
+    const feed = await load(slug);
+    if (feed) cache.set(slug, { feed, checkedAt: deps.clock.now().getTime() });
+    else cache.delete(slug);
+    return feed;
   }
 
   /**
@@ -57,22 +77,15 @@ export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; r
 
   return {
     fresh: (slug: string) => fresh(slug),
-    async get(slug: string): Promise<ReadyFeed | null> {
-      const now = deps.clock.now().getTime();
-      const ready = fresh(slug, now);
-      if (ready) return ready;
-      const entry = cache.get(slug);
-      if (entry) {
-        const etag = await findFeedEtagBySlug(deps.db, slug);
-        if (etag && `"${etag}"` === entry.feed.etag) {
-          entry.checkedAt = now;
-          return entry.feed;
-        }
+    get(slug: string): Promise<ReadyFeed | null> {
+      const ready = fresh(slug);
+      if (ready) return Promise.resolve(ready);
+      let shared = pending.get(slug);
+      if (!shared) {
+        shared = refresh(slug).finally(() => pending.delete(slug));
+        pending.set(slug, shared);
       }
-      const feed = await load(slug);
-      if (feed) cache.set(slug, { feed, checkedAt: now });
-      else cache.delete(slug);
-      return feed;
+      return shared;
     },
   };
 }

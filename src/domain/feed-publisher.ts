@@ -10,9 +10,11 @@ import { listPublishedEpisodes } from '../db/repositories/episodes-repository.js
 import { deleteFeedDocument, saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import { buildFeed } from '../feeds/build-feed.js';
+import { createHtmlCleaner } from '../feeds/clean-html.js';
 import type { FeedEpisode, FeedShow } from '../feeds/feed-input.js';
 import type { Clock } from '../shared/clock.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { compressFeed } from './compress-feed.js';
 import type { PublicUrls } from './public-urls.js';
 import type { Person } from './show.js';
 
@@ -38,11 +40,15 @@ function toFeedPerson(person: Person) {
 
 /**
  * The rebuild-feed job: reads the show and its published episodes, builds the RSS with the pure
- * feeds/ module, and stores it three ways: the database (served by every API process), FEEDS_DIR
- * (atomically, for any static host), and the object store in S3 mode (for a CDN).
+ * feeds/ module, and stores it three ways: the database (served by every API process, with its
+ * gzip and brotli bodies, compressed here off the event loop), FEEDS_DIR (atomically, for any
+ * static host), and the object store in S3 mode (for a CDN).
  */
 export function createFeedPublisher(deps: FeedPublisherDeps) {
   const { db, urls } = deps;
+  // sanitize-html results kept for this publisher's lifetime: a rebuild mostly cleans the same
+  // descriptions again (see createHtmlCleaner).
+  const cleanHtml = createHtmlCleaner();
 
   function toFeedShow(show: ShowRecord, episodes: EpisodeRecord[]): FeedShow {
     const { extra } = show;
@@ -135,14 +141,18 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
       const items = episodes
         .map((episode) => toFeedEpisode(show, episode))
         .filter((item): item is FeedEpisode => item !== null);
-      const xml = buildFeed(toFeedShow(show, episodes), items);
+      const xml = buildFeed(toFeedShow(show, episodes), items, { cleanHtml });
       const etag = createHash('sha256').update(xml).digest('base64url').slice(0, 27);
+      // Compressed here, once per build, so the processes that serve it never do.
+      const { gzip, br } = await compressFeed(Buffer.from(xml, 'utf8'));
       await saveFeedDocument(db, {
         show_id: show.id,
         slug: show.slug,
         xml,
         etag,
         updated_at: deps.clock.now().toISOString(),
+        gzip,
+        br,
       });
       await writeAtomically(path.join(deps.feedsDir, `${show.slug}.xml`), xml);
       if (deps.store.kind === 's3') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanHtml, htmlToText, textToHtml } from './clean-html.js';
+import { cleanHtml, createHtmlCleaner, htmlToText, textToHtml } from './clean-html.js';
 
 describe('cleanHtml', () => {
   it('keeps the allowlist: p, a[href], ul, ol, li, strong, em, br', () => {
@@ -35,13 +35,15 @@ describe('cleanHtml', () => {
     expect(cleanHtml('<p>1 < 2 & 3 > 2 ]]>')).toBe('<p>1 &lt; 2 &amp; 3 &gt; 2 ]]&gt;</p>');
   });
 
-  it('gives the same result again, from its cache, also for input too large to keep', () => {
+  it('gives the same result again from a cleaner that keeps results, also for input too large to keep', () => {
+    const clean = createHtmlCleaner(100_000);
     const html = '<p>Twee <b>keer</b></p><script>x</script>';
-    expect(cleanHtml(html)).toBe('<p>Twee <strong>keer</strong></p>');
-    expect(cleanHtml(html)).toBe('<p>Twee <strong>keer</strong></p>');
+    expect(clean(html)).toBe('<p>Twee <strong>keer</strong></p>');
+    expect(clean(html)).toBe('<p>Twee <strong>keer</strong></p>');
     const large = '<p>a<script>x</script></p>'.repeat(8_000);
-    expect(cleanHtml(large)).toBe('<p>a</p>'.repeat(8_000));
-    expect(cleanHtml(large)).toBe('<p>a</p>'.repeat(8_000));
+    expect(clean(large)).toBe('<p>a</p>'.repeat(8_000));
+    expect(clean(large)).toBe('<p>a</p>'.repeat(8_000));
+    expect(clean('gewone tekst')).toBe('gewone tekst');
   });
 
   it('returns plain text untouched', () => {

@@ -21,19 +21,24 @@ const OPTIONS: sanitizeHtml.IOptions = {
 const NEEDS_PARSING = /[<>&]/;
 
 /**
- * Kept by input: sanitize-html takes ~0.1 ms a description, the largest cost of a feed build after
- * the XML, and feeds are rebuilt with mostly the same descriptions. 16 million characters (16-32 MB)
- * hold 10,000 descriptions of 800 characters, cleaned.
- */
-const sanitizeKept = memoizeText((html) => sanitizeHtml(html, OPTIONS), 16_000_000, 200_000);
-
-/**
  * HTML cleaned to the allowlist above. Text outside tags comes out HTML-escaped (`&lt;`, `&amp;`),
  * so the result is safe inside a CDATA section and means the same to every HTML renderer.
  */
 export function cleanHtml(html: string): string {
   if (!NEEDS_PARSING.test(html)) return html;
-  return sanitizeKept(html);
+  return sanitizeHtml(html, OPTIONS);
+}
+
+/**
+ * cleanHtml with its results kept, for one owner (a feed publisher, or a single build):
+ * sanitize-html takes ~0.1 ms a description, the largest cost of a feed build after the XML, and
+ * a show's feed is rebuilt with mostly the same descriptions. The default 16 million characters
+ * (16-32 MB) hold 10,000 descriptions of 800 characters, cleaned. The cache belongs to the
+ * returned function, so it goes when its owner does.
+ */
+export function createHtmlCleaner(budget = 16_000_000): (html: string) => string {
+  const kept = memoizeText((html) => sanitizeHtml(html, OPTIONS), budget, budget / 80);
+  return (html) => (NEEDS_PARSING.test(html) ? kept(html) : html);
 }
 
 /**
@@ -43,10 +48,6 @@ export function cleanHtml(html: string): string {
  * so regular expressions are exact here.
  */
 export function htmlToText(cleanedHtml: string): string {
-  return plainTextKept(cleanedHtml);
-}
-
-function plainText(cleanedHtml: string): string {
   return cleanedHtml
     .replace(/<br \/>|<\/(?:p|li)>/g, '\n')
     .replace(/<[^>]*>/g, '')
@@ -57,12 +58,6 @@ function plainText(cleanedHtml: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
-
-/**
- * Kept as well: it runs per build for each episode without a summary, and regex replaces are slow
- * in the app (see xml-text.ts).
- */
-const plainTextKept = memoizeText(plainText, 8_000_000);
 
 /** Plain text as HTML text, for when only a plain summary exists to fill an HTML description. */
 export function textToHtml(text: string): string {

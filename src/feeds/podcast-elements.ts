@@ -1,7 +1,6 @@
 import type { FeedEpisode, FeedPerson, FeedShow, FeedTranscriptType } from './feed-input.js';
 import { rfc2822 } from './rfc2822.js';
 import { decimal, type XmlElement, xmlElement } from './xml-element.js';
-import { xmlTag } from './xml-markup.js';
 
 /**
  * Podcasting 2.0 tags (https://podcastindex.org/namespace/1.0), which the `podcast` package does
@@ -53,35 +52,33 @@ export function channelPodcastElements(show: FeedShow, trailers: readonly FeedEp
   return elements;
 }
 
-/**
- * Item-level podcast:* tags, as XML text: items are written as strings (see build-feed.ts), so
- * these skip the element objects the channel needs.
- */
-export function itemPodcastElements(episode: FeedEpisode): string {
-  let xml = '';
+/** Item-level podcast:* tags. */
+export function itemPodcastElements(episode: FeedEpisode): XmlElement[] {
+  const elements: XmlElement[] = [];
   for (const transcript of episode.transcripts) {
     const rel = transcript.rel ?? (TIMED_TRANSCRIPTS.has(transcript.type) ? 'captions' : undefined);
     const { url, type, language } = transcript;
-    xml += xmlTag('podcast:transcript', { url, type, language, rel });
+    elements.push(xmlElement('podcast:transcript', { url, type, language, rel }));
   }
   if (episode.chaptersUrl) {
-    xml += xmlTag('podcast:chapters', { url: episode.chaptersUrl, type: 'application/json+chapters' });
+    elements.push(
+      xmlElement('podcast:chapters', { url: episode.chaptersUrl, type: 'application/json+chapters' }),
+    );
   }
   for (const soundbite of episode.soundbites) {
     const attributes = {
       startTime: decimal(soundbite.startSeconds),
       duration: decimal(soundbite.durationSeconds),
     };
-    xml += xmlTag('podcast:soundbite', attributes, soundbite.title ?? '');
+    elements.push(xmlElement('podcast:soundbite', attributes, soundbite.title ?? ''));
   }
   // Season is an integer in the spec; episode may be decimal (100.5 for a mini-episode in between).
   const { season, number } = episode;
-  if (season !== undefined && Number.isInteger(season)) xml += xmlTag('podcast:season', {}, season);
-  if (number !== undefined && Number.isFinite(number)) xml += xmlTag('podcast:episode', {}, decimal(number));
-  for (const person of episode.persons) {
-    if (person.name.trim() === '') continue; // as personElements: the node value cannot be blank
-    const { role, group, img, href } = person;
-    xml += xmlTag('podcast:person', { role, group, img, href }, person.name);
+  if (season !== undefined && Number.isInteger(season))
+    elements.push(xmlElement('podcast:season', {}, season));
+  if (number !== undefined && Number.isFinite(number)) {
+    elements.push(xmlElement('podcast:episode', {}, decimal(number)));
   }
-  return xml;
+  elements.push(...personElements(episode.persons));
+  return elements;
 }

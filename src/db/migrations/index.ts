@@ -19,6 +19,8 @@ import * as createShowSlugHistory from './0020-create-show-slug-history.js';
 import * as backfillShowSlugHistory from './0021-backfill-show-slug-history.js';
 import * as createOrganisation from './0050-create-organisation.js';
 import * as createSearchIndex from './0051-create-search-index.js';
+import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
+import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0021-backfill-show-slug-history': backfillShowSlugHistory,
   '0050-create-organisation': createOrganisation,
   '0051-create-search-index': createSearchIndex,
+  '0073-add-feed-documents-gzip': addFeedDocumentsGzip,
+  '0074-add-feed-documents-br': addFeedDocumentsBr,
 };

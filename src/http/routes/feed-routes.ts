@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { FeedDelivery } from '../../domain/feed-delivery.js';
-import { answerFeed } from '../feed-answer.js';
+import { createFeedAnswerer } from '../feed-answer.js';
 
 export interface FeedRoutesDeps {
   feeds: FeedDelivery;
@@ -16,6 +16,7 @@ export const feedPath = /^\/feeds\/([a-z0-9-]+)\.xml$/;
  */
 export function feedRoutes(deps: FeedRoutesDeps) {
   const app = new Hono();
+  const answerFeed = createFeedAnswerer();
   app.on(['GET', 'HEAD'], '/feeds/:file', async (c) => {
     const match = feedPath.exec(c.req.path);
     if (!match) return c.text('Not found', 404);
