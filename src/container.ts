@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { createAnalyticsModule } from './analytics/analytics-module.js';
 // Not audio/index.js: that pulls in the ffmpeg wrapper and the tag reader, which only jobs use.
 import { resolveMediaTools } from './audio/resolve-media-tools.js';
 import type { ContainerOptions } from './container-options.js';
@@ -6,7 +7,6 @@ import { pingDatabase } from './db/ping-database.js';
 import { createArtworkService } from './domain/artwork-service.js';
 import { createChaptersService } from './domain/chapters-service.js';
 import { createDomainEvents } from './domain/domain-events.js';
-import { createDownloadAnalytics } from './domain/download-analytics.js';
 import { createEpisodeIngest } from './domain/episode-ingest.js';
 import { connectEpisodeLifecycle } from './domain/episode-lifecycle.js';
 import { createEpisodesService } from './domain/episodes-service.js';
@@ -87,6 +87,10 @@ export function createContainer(options: ContainerOptions) {
     transcripts,
     transcriberConfigured: Boolean(options.transcriberCommand),
   });
+  const analytics = createAnalyticsModule({
+    ...{ ...base, store, queue, logger, baseUrl: options.baseUrl },
+    ...{ trustProxy: options.trustProxy, mediaOrigins: options.mediaOrigins },
+  });
   const tus = tusRoutes({ datastore: options.tusDatastore, ingest, maxUploadBytes, logger });
   const media = createMediaJobsModule({
     ...base,
@@ -106,6 +110,7 @@ export function createContainer(options: ContainerOptions) {
     ...media.handlers,
     ...social.handlers,
     ...createFeedJobs({ feed: feedPublisher, search }).handlers,
+    ...analytics.handlers,
     'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => void (await tus.cleanUpExpired()),
   };
@@ -136,11 +141,13 @@ export function createContainer(options: ContainerOptions) {
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
       organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
+      ...analytics.apiRoutes,
     ],
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
       // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
       shareImageRoutes({ shareImages: social.shareImages, store }),
+      ...analytics.publicRoutes,
       feedRoutes({ feeds: feedDelivery, currentSlugFor: shows.currentSlugFor }),
       webRoutes({
         catalog: createPublicCatalog({
@@ -156,14 +163,26 @@ export function createContainer(options: ContainerOptions) {
         media: createPublicMedia(base),
         textMedia: createPublicTextMedia({ ...base, transcripts }),
         store,
-        analytics: createDownloadAnalytics(base),
+        downloads: analytics.recorder,
         logger,
+        clientIp: analytics.clientIp,
       }),
     ],
   });
 
   const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
-  return { app, worker, queue, feedPublisher, feedDelivery, urls, organisation, search, ...services };
+  return {
+    app,
+    worker,
+    queue,
+    feedPublisher,
+    feedDelivery,
+    urls,
+    organisation,
+    search,
+    analytics,
+    ...services,
+  };
 }
 
 export type Container = ReturnType<typeof createContainer>;

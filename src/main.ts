@@ -82,6 +82,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     corsOrigins: config.corsOrigins,
     allowPrivateUrls: config.net.allowPrivateUrls,
     mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
+    trustProxy: config.net.trustProxy,
   });
 
   let server: Server | undefined;
@@ -117,6 +118,10 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
         .catch((error) => logger.warn({ err: error }, 'could not queue the upload cleanup'));
     void sweep();
     setInterval(sweep, 3600_000).unref();
+    // Download counts: a recurring fold job (each run queues the next).
+    container.analytics
+      .scheduleFold()
+      .catch((error) => logger.warn({ err: error }, 'could not queue the download fold'));
   }
 
   let stopping = false;
@@ -126,6 +131,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // Stop accepting, let in-flight requests finish, let the running job finish, then close the db.
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await container.analytics.recorder.flush();
     await container.worker.stop();
     await db.kysely.destroy();
     logger.info('stopped');

@@ -105,17 +105,6 @@ export interface MediaFilesTable {
   created_at: string;
 }
 
-export interface DownloadEventsTable {
-  id: string;
-  episode_id: string;
-  file_kind: string;
-  at: string;
-  visitor_hash: string;
-  user_agent: string | null;
-  range_start: number | null;
-  range_end: number | null;
-}
-
 export interface AnalyticsSaltsTable {
   day: string;
   salt: string;
@@ -235,7 +224,6 @@ export interface Database {
   episodes: EpisodesTable;
   jobs: JobsTable;
   media_files: MediaFilesTable;
-  download_events: DownloadEventsTable;
   analytics_salts: AnalyticsSaltsTable;
   feed_documents: FeedDocumentsTable;
   transcripts: TranscriptsTable;
@@ -247,6 +235,10 @@ export interface Database {
   search_entries: SearchEntriesTable;
   episode_paths: EpisodePathsTable;
   show_slug_history: ShowSlugHistoryTable;
+  // Download counting (analytics): raw requests live a day, counts per day stay.
+  download_requests: DownloadRequestsTable;
+  download_counts: DownloadCountsTable;
+  download_settings: DownloadSettingsTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -262,3 +254,34 @@ export type SocialDraftRow = Selectable<SocialDraftsTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type EpisodePathRow = Selectable<EpisodePathsTable>;
+
+/** One enclosure request; the listener is a keyed hash with that day's secret, never an address. */
+export interface DownloadRequestsTable {
+  episode_id: string;
+  at: string;
+  listener: string;
+  user_agent: string | null;
+  web_player: number;
+  method: string;
+  status: number;
+  range_start: number | null;
+  range_end: number | null;
+  file_size: number;
+}
+
+export interface DownloadCountsTable {
+  day: string;
+  show_id: string;
+  episode_id: string;
+  app: string;
+  device: string;
+  downloads: number;
+}
+
+export interface DownloadSettingsTable {
+  name: string;
+  value: string;
+  updated_at: string;
+}
+
+export type DownloadRequestRow = Selectable<DownloadRequestsTable>;

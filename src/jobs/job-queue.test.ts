@@ -146,6 +146,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       'deliver-webhook': async () => {},
       'write-chapters': async () => {},
       transcribe: async () => {},
+      'fold-downloads': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });
@@ -173,6 +174,7 @@ function noopHandlers(overrides: Partial<JobHandlers>): JobHandlers {
     'deliver-webhook': nothing,
     'write-chapters': nothing,
     transcribe: nothing,
+    'fold-downloads': nothing,
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import { webPlayerUrl } from '../analytics/web-player.js';
 import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
 import { clockTime, spokenTime } from './format-time.js';
 import { clientLabels, fill, type Labels } from './labels.js';
@@ -47,6 +48,7 @@ function speedLabel(speed: number, labels: Labels) {
 function episodeData(episode: PublicEpisode) {
   return {
     'data-src': episode.audio.url,
+    'data-play': webPlayerUrl(episode.audio.url),
     'data-title': episode.title,
     'data-duration': String(episode.duration),
     'data-bars': episode.bars.join(','),
@@ -92,7 +94,7 @@ export function Player(props: PlayerProps) {
         </div>
       )}
       {/* biome-ignore lint/a11y/useMediaCaption: audio has no picture to caption; its text alternative is the synced transcript the player shows (panel or page section). */}
-      <audio class="zp-audio" src={episode.audio.url} preload="none" controls />
+      <audio class="zp-audio" src={webPlayerUrl(episode.audio.url)} preload="none" controls />
       <div class="zp-controls" hidden>
         <div class="zp-main">
           <button type="button" class="zp-play" aria-label={labels.play}>

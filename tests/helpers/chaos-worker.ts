@@ -70,6 +70,7 @@ const handlers: JobHandlers = {
   'deliver-webhook': unexpected,
   'write-chapters': unexpected,
   transcribe: unexpected,
+  'fold-downloads': unexpected,
 };
 
 const worker = createWorker({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type Container, createContainer } from '../../src/container.js';
 import type { Db } from '../../src/db/create-db.js';
 import type { Role } from '../../src/domain/tokens-service.js';
+import type { TrustProxy } from '../../src/net/client-address.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { createLogger } from '../../src/shared/logger.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
@@ -35,6 +36,8 @@ export async function openTestApp(
     transcriberCommand?: string;
     /** A clock the test moves (retries wait for their backoff on it). */
     clock?: Clock;
+    /** TRUST_PROXY as parsed (download counting tests come through 127.0.0.1 with X-Forwarded-For). */
+    trustProxy?: TrustProxy;
     webhookTimeoutMs?: number;
     /** Browser origins allowed to call the API (CORS_ORIGINS). */
     corsOrigins?: string[];
@@ -72,6 +75,7 @@ export async function openTestApp(
     webhookTimeoutMs: overrides.webhookTimeoutMs,
     corsOrigins: overrides.corsOrigins,
     allowPrivateUrls: overrides.allowPrivateUrls,
+    trustProxy: overrides.trustProxy,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

@@ -17,6 +17,13 @@ import * as createEpisodePaths from './0017-create-episode-paths.js';
 import * as fillEpisodePaths from './0018-fill-episode-paths.js';
 import * as createShowSlugHistory from './0020-create-show-slug-history.js';
 import * as backfillShowSlugHistory from './0021-backfill-show-slug-history.js';
+import * as createDownloadRequests from './0040-create-download-requests.js';
+import * as indexDownloadRequestsAt from './0041-index-download-requests-at.js';
+import * as indexDownloadRequestsListener from './0042-index-download-requests-listener.js';
+import * as createDownloadCounts from './0043-create-download-counts.js';
+import * as indexDownloadCountsShow from './0044-index-download-counts-show.js';
+import * as createDownloadSettings from './0045-create-download-settings.js';
+import * as dropDownloadEvents from './0046-drop-download-events.js';
 import * as createOrganisation from './0050-create-organisation.js';
 import * as createSearchIndex from './0051-create-search-index.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
@@ -45,6 +52,13 @@ export const migrations: Record<string, Migration> = {
   '0018-fill-episode-paths': fillEpisodePaths,
   '0020-create-show-slug-history': createShowSlugHistory,
   '0021-backfill-show-slug-history': backfillShowSlugHistory,
+  '0040-create-download-requests': createDownloadRequests,
+  '0041-index-download-requests-at': indexDownloadRequestsAt,
+  '0042-index-download-requests-listener': indexDownloadRequestsListener,
+  '0043-create-download-counts': createDownloadCounts,
+  '0044-index-download-counts-show': indexDownloadCountsShow,
+  '0045-create-download-settings': createDownloadSettings,
+  '0046-drop-download-events': dropDownloadEvents,
   '0050-create-organisation': createOrganisation,
   '0051-create-search-index': createSearchIndex,
   '0073-add-feed-documents-gzip': addFeedDocumentsGzip,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
-import type { DownloadAnalytics } from '../../domain/download-analytics.js';
+import { WEB_PLAYER_PARAM, WEB_PLAYER_VALUE } from '../../analytics/web-player.js';
+import type { DownloadRecorder, EnclosureRequest } from '../../domain/download-recorder.js';
 import type { PublicFile, PublicMedia } from '../../domain/public-media.js';
 import type { PublicTextMedia } from '../../domain/public-text-media.js';
 import type { Logger } from '../../shared/logger.js';
@@ -14,13 +15,13 @@ export interface MediaRoutesDeps {
   media: PublicMedia;
   textMedia: PublicTextMedia;
   store: BlobStore;
-  analytics: DownloadAnalytics;
+  downloads: DownloadRecorder;
   logger: Logger;
-  /** The client address, for the hashed visitor id only; never stored. */
+  /** The client address (TRUST_PROXY decides whose X-Forwarded-For counts), for the listener hash only; never stored. */
   clientIp?: (c: Context) => string | null;
 }
 
-function defaultClientIp(c: Context): string | null {
+export function socketAddress(c: Context): string | null {
   try {
     return getConnInfo(c).remote.address ?? null;
   } catch {
@@ -43,7 +44,7 @@ function etagOf(file: PublicFile) {
  */
 export function mediaRoutes(deps: MediaRoutesDeps) {
   const app = new Hono();
-  const clientIp = deps.clientIp ?? defaultClientIp;
+  const clientIp = deps.clientIp ?? socketAddress;
 
   const serve = async (c: Context) => {
     const { showSlug } = c.req.param() as { showSlug: string };
@@ -74,16 +75,21 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
       ? parseByteRange(c.req.header('range'), file.size)
       : ({ kind: 'full' } as const);
 
-    if (file.analytics && c.req.method === 'GET') {
-      deps.analytics
-        .record({
-          ...file.analytics,
-          ip: clientIp(c),
-          userAgent: c.req.header('user-agent') ?? null,
-          range: range.kind === 'partial' ? { start: range.start, end: range.end } : undefined,
-        })
-        .catch((error) => deps.logger.warn({ err: error }, 'download event not recorded'));
-    }
+    // Enclosure requests are recorded for download counting (peaks and artwork are not).
+    const count =
+      file.analytics?.fileKind === 'audio'
+        ? (status: number, served: EnclosureRequest['range']) =>
+            deps.downloads.record({
+              episodeId: file.analytics!.episodeId,
+              method: c.req.method,
+              status,
+              range: served,
+              fileSize: file.size,
+              address: clientIp(c),
+              userAgent: c.req.header('user-agent') ?? null,
+              webPlayer: c.req.query(WEB_PLAYER_PARAM) === WEB_PLAYER_VALUE,
+            })
+        : null;
 
     const headers: Record<string, string> = {
       'content-type': file.contentType,
@@ -97,11 +103,21 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
     };
 
     const redirect = await deps.store.url(file.key, { downloadName: file.downloadName });
-    if (redirect) return c.redirect(redirect, 302);
+    if (redirect) {
+      // The bytes go from the object store: what was asked for is all zender sees.
+      if (range.kind === 'unsatisfiable') count?.(416, null);
+      else if (range.kind === 'partial') count?.(302, { start: range.start, end: range.end });
+      else count?.(302, file.size > 0 ? { start: 0, end: file.size - 1 } : null);
+      return c.redirect(redirect, 302);
+    }
 
     // If-None-Match comes before Range (RFC 9110 13.2.2): a current copy gets 304, ranged or not.
-    if (noneMatchHit(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+    if (noneMatchHit(c.req.header('if-none-match'), etag)) {
+      count?.(304, null);
+      return c.body(null, 304, headers);
+    }
     if (range.kind === 'unsatisfiable') {
+      count?.(416, null);
       return c.body(null, 416, { ...headers, 'content-range': `bytes */${file.size}` });
     }
     const partial = range.kind === 'partial';
@@ -114,9 +130,24 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
       'content-length': String(length),
       ...(partial ? { 'content-range': `bytes ${start}-${end}/${file.size}` } : {}),
     };
-    if (c.req.method === 'HEAD') return c.body(null, status, responseHeaders);
+    if (c.req.method === 'HEAD') {
+      count?.(status, null);
+      return c.body(null, status, responseHeaders);
+    }
     const { body } = await deps.store.get(file.key, file.size === 0 ? undefined : { start, end });
-    return c.body(Readable.toWeb(body) as ReadableStream, status, responseHeaders);
+    const web = Readable.toWeb(body) as ReadableStream;
+    if (count) {
+      // Count the bytes that actually went out (a player that reads a little and hangs up has
+      // not been served the whole range), once the stream ends or is cut.
+      let sent = 0;
+      body.on('data', (chunk: Buffer) => {
+        sent += chunk.length;
+      });
+      body.once('close', () =>
+        count(status, sent > 0 ? { start, end: start + Math.min(sent, length) - 1 } : null),
+      );
+    }
+    return c.body(web, status, responseHeaders);
   };
 
   app.on(['GET', 'HEAD'], '/media/:showSlug/*', serve);

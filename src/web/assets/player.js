@@ -417,7 +417,7 @@
     const load = (item, autoplay) => {
       for (const other of items) other.removeAttribute('aria-current');
       item.setAttribute('aria-current', 'true');
-      audio.src = item.dataset.src;
+      audio.src = item.dataset.play || item.dataset.src; // play: counted as the web player
       duration = Number(item.dataset.duration) || 0;
       root.dataset.share = item.dataset.share;
       $('.zp-title').textContent = item.dataset.title;
