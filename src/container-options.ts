@@ -31,4 +31,6 @@ export interface ContainerOptions {
   corsOrigins?: readonly string[];
   /** ALLOW_PRIVATE_URLS: user-given URLs (webhooks) may reach loopback and private addresses. */
   allowPrivateUrls?: boolean;
+  /** Caps on a feed an import reads (default 20 MB, 60 s); tests lower them. */
+  importFeedLimits?: { maxBytes: number; timeoutMs: number };
 }

@@ -27,6 +27,7 @@ import { createApp } from './http/app.js';
 import { artworkRoutes } from './http/routes/artwork-routes.js';
 import { audioUploadRoutes } from './http/routes/audio-upload-routes.js';
 import { feedRoutes } from './http/routes/feed-routes.js';
+import { importsRoutes } from './http/routes/imports-routes.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { mediaRoutes } from './http/routes/media-routes.js';
 import { organisationRoutes } from './http/routes/organisation-routes.js';
@@ -39,6 +40,7 @@ import { webRoutes } from './http/routes/web-routes.js';
 import { webhooksRoutes } from './http/routes/webhooks-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
+import { createImportsModule } from './moving/imports-module.js';
 import { createSocialModule } from './social/social-module.js';
 
 /**
@@ -101,8 +103,22 @@ export function createContainer(options: ContainerOptions) {
     transcriberCommand: options.transcriberCommand,
   });
 
+  const moving = createImportsModule({
+    ...{
+      ...base,
+      store,
+      queue,
+      events,
+      tools: resolveMediaTools(options.media),
+      tempDir: options.tempDir ?? tmpdir(),
+    },
+    ...{ maxUploadBytes, maxDurationSeconds, allowPrivateUrls: options.allowPrivateUrls ?? false },
+    ...{ shows, ingest, artwork, chapters, transcripts, rebuildFeed: publishing.rebuildFeed },
+    feedLimits: options.importFeedLimits,
+  });
   const handlers: JobHandlers = {
     ...media.handlers,
+    ...moving.handlers,
     ...social.handlers,
     // The search index follows what the feed publishes.
     'rebuild-feed': async ({ showId }) => {
@@ -139,6 +155,7 @@ export function createContainer(options: ContainerOptions) {
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
       organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
+      importsRoutes({ imports: moving.imports }),
     ],
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
@@ -177,6 +194,7 @@ export function createContainer(options: ContainerOptions) {
     social,
     organisation,
     search,
+    imports: moving.imports,
   };
   return { app, worker, queue, feedPublisher, feedDelivery, urls, ...services };
 }

@@ -236,6 +236,7 @@ export interface Database {
   search_episodes: SearchEpisodesTable;
   search_entries: SearchEntriesTable;
   episode_paths: EpisodePathsTable;
+  imports: ImportsTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;
@@ -251,3 +252,21 @@ export type SocialDraftRow = Selectable<SocialDraftsTable>;
 export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type EpisodePathRow = Selectable<EpisodePathsTable>;
+
+/** A feed import (POST /api/v1/imports) and its progress. */
+export interface ImportsTable {
+  id: string;
+  feed_url: string;
+  show_id: string | null;
+  job_id: string | null;
+  process_audio: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  failed: number;
+  problems: string; // JSON [{ guid, title, code, message: { nl, en } }]
+  created_at: string;
+  updated_at: string;
+}
+
+export type ImportRow = Selectable<ImportsTable>;

@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js';
+import { importProblemMessages } from './import-problem-messages.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
 import type { ProblemMessage, ProblemParams } from './problem-message.js';
 import { securityProblemMessages } from './security-problem-messages.js';
@@ -17,6 +18,7 @@ const entity: Record<string, Record<Locale, string>> = {
   webhook: { nl: 'webhook', en: 'webhook' },
   file: { nl: 'bestand', en: 'file' },
   route: { nl: 'pagina', en: 'page' },
+  import: { nl: 'import', en: 'import' },
 };
 
 function mb(bytes: number | string): string {
@@ -163,6 +165,7 @@ export const problemMessages: Record<string, Message> = {
   ...mediaProblemMessages,
   ...siteProblemMessages,
   ...securityProblemMessages,
+  ...importProblemMessages,
 };
 
 export type { ProblemMessage } from './problem-message.js';

@@ -145,6 +145,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       'deliver-webhook': async () => {},
       'write-chapters': async () => {},
       transcribe: async () => {},
+      'import-feed': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });

@@ -11,6 +11,7 @@ export interface JobPayloads {
   'deliver-webhook': { deliveryId: string };
   'write-chapters': { episodeId: string };
   transcribe: { episodeId: string };
+  'import-feed': { importId: string };
 }
 
 export type JobKind = keyof JobPayloads;

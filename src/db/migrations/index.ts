@@ -17,6 +17,7 @@ import * as createEpisodePaths from './0017-create-episode-paths.js';
 import * as fillEpisodePaths from './0018-fill-episode-paths.js';
 import * as createOrganisation from './0050-create-organisation.js';
 import * as createSearchIndex from './0051-create-search-index.js';
+import * as createImports from './0060-create-imports.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0018-fill-episode-paths': fillEpisodePaths,
   '0050-create-organisation': createOrganisation,
   '0051-create-search-index': createSearchIndex,
+  '0060-create-imports': createImports,
 };

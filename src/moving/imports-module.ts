@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { MediaTools } from '../audio/resolve-media-tools.js';
+import type { Database } from '../db/database.js';
+import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
+import { findShowById } from '../db/repositories/shows-repository.js';
+import type { ArtworkService } from '../domain/artwork-service.js';
+import type { ChaptersService } from '../domain/chapters-service.js';
+import type { DomainEvents } from '../domain/domain-events.js';
+import type { EpisodeIngest } from '../domain/episode-ingest.js';
+import type { ShowsService } from '../domain/shows-service.js';
+import type { TranscriptsService } from '../domain/transcripts-service.js';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { JobHandlers } from '../jobs/worker.js';
+import { createGuardedFetch } from '../net/guarded-fetch.js';
+import type { Clock } from '../shared/clock.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { createFeedImport } from './feed-import.js';
+import type { ImportedFrom } from './import-episode.js';
+import { createImportsService } from './imports-service.js';
+
+export interface ImportsModuleDeps {
+  db: Kysely<Database>;
+  store: BlobStore;
+  clock: Clock;
+  queue: JobQueue;
+  events: DomainEvents;
+  tools: MediaTools;
+  tempDir: string;
+  maxUploadBytes: number;
+  maxDurationSeconds: number;
+  allowPrivateUrls: boolean;
+  shows: ShowsService;
+  ingest: EpisodeIngest;
+  artwork: ArtworkService;
+  chapters: ChaptersService;
+  transcripts: TranscriptsService;
+  rebuildFeed(showId: string): Promise<unknown>;
+  /** Feed size and time caps; tests lower them. */
+  feedLimits?: { maxBytes: number; timeoutMs: number };
+}
+
+/**
+ * Moving a podcast in: the imports service, the `import-feed` job and the rule that publishes an
+ * imported episode sent through normal processing once it is ready, with the feed's own date.
+ * Every outbound request goes through the guarded fetch (ALLOW_PRIVATE_URLS).
+ */
+export function createImportsModule(deps: ImportsModuleDeps) {
+  const { db, clock } = deps;
+  const fetch = createGuardedFetch({ allowPrivate: deps.allowPrivateUrls });
+  const imports = createImportsService({
+    db,
+    clock,
+    queue: deps.queue,
+    allowPrivateUrls: deps.allowPrivateUrls,
+  });
+  const feedImport = createFeedImport({
+    db,
+    store: deps.store,
+    clock,
+    fetch,
+    maxUploadBytes: deps.maxUploadBytes,
+    downloadTimeoutMs: 15 * 60_000,
+    feedLimits: deps.feedLimits ?? { maxBytes: 20 * 1024 * 1024, timeoutMs: 60_000 },
+    // The ffmpeg wrapper loads with the first import, as media jobs do.
+    analyse: async (key, workName) => {
+      const { analyseKeptAudio } = await import('./kept-audio.js');
+      return analyseKeptAudio(
+        {
+          store: deps.store,
+          tools: deps.tools,
+          tempDir: deps.tempDir,
+          maxDurationSeconds: deps.maxDurationSeconds,
+        },
+        key,
+        workName,
+      );
+    },
+    process: (episodeId, key) => deps.ingest.acceptStored(episodeId, key),
+    shows: deps.shows,
+    artwork: deps.artwork,
+    chapters: deps.chapters,
+    transcripts: deps.transcripts,
+    rebuildFeed: deps.rebuildFeed,
+  });
+
+  deps.events.on('episode.processed', async ({ episodeId }) => {
+    const episode = await findEpisodeById(db, episodeId);
+    if (episode?.status !== 'ready') return;
+    const extra = JSON.parse(episode.extra) as { importedFrom?: ImportedFrom };
+    const when = extra.importedFrom?.publishWhenProcessed;
+    if (!when) return;
+    const show = await findShowById(db, episode.show_id);
+    if (!show) return;
+    const { publishWhenProcessed: _done, ...importedFrom } = extra.importedFrom!;
+    await updateEpisode(db, episodeId, {
+      status: 'published',
+      publish_at: when,
+      published_at: when,
+      enclosure_path: episode.enclosure_path ?? `${show.slug}/${episode.slug}.mp3`,
+      extra: JSON.stringify({ ...extra, importedFrom }),
+      updated_at: clock.now().toISOString(),
+    });
+    await deps.rebuildFeed(show.id);
+  });
+
+  const handlers: Pick<JobHandlers, 'import-feed'> = {
+    'import-feed': async ({ importId }, context) => feedImport.run(importId, context),
+  };
+  return { imports, handlers };
+}
