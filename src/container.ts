@@ -113,7 +113,7 @@ export function createContainer(options: ContainerOptions) {
       tempDir: options.tempDir ?? tmpdir(),
     },
     ...{ maxUploadBytes, maxDurationSeconds, allowPrivateUrls: options.allowPrivateUrls ?? false },
-    ...{ shows, ingest, artwork, chapters, transcripts, rebuildFeed: publishing.rebuildFeed },
+    ...{ shows, ingest, artwork, transcripts, rebuildFeed: publishing.rebuildFeed },
     feedLimits: options.importFeedLimits,
   });
   const handlers: JobHandlers = {

@@ -8,7 +8,6 @@ import {
 import { findShowById, findShowBySlug, updateShow } from '../db/repositories/shows-repository.js';
 import { isAppleCategory } from '../domain/apple-categories.js';
 import type { ArtworkService } from '../domain/artwork-service.js';
-import type { ChaptersService } from '../domain/chapters-service.js';
 import type { ShowsService } from '../domain/shows-service.js';
 import type { TranscriptsService } from '../domain/transcripts-service.js';
 import type { GuardedFetch } from '../net/guarded-fetch.js';
@@ -16,6 +15,7 @@ import type { Clock } from '../shared/clock.js';
 import { slugify } from '../shared/slugify.js';
 import { fetchArtwork, fetchAttachmentText, transcriptContentType } from './attachments.js';
 import { fetchFeedText } from './capped-fetch.js';
+import { importChapters } from './import-chapters.js';
 import { type EpisodeImportDeps, importEpisode } from './import-episode.js';
 import { ImportRefusal } from './import-refusal.js';
 import { type FeedChannel, type FeedEpisode, readFeed } from './read-feed.js';
@@ -33,7 +33,6 @@ export interface FeedImportDeps extends EpisodeImportDeps {
   fetch: GuardedFetch;
   shows: Pick<ShowsService, 'create'>;
   artwork: Pick<ArtworkService, 'setShowArtwork' | 'setEpisodeArtwork'>;
-  chapters: Pick<ChaptersService, 'put'>;
   transcripts: Pick<TranscriptsService, 'upload'>;
   rebuildFeed(showId: string): Promise<unknown>;
   feedLimits: { maxBytes: number; timeoutMs: number };
@@ -131,9 +130,7 @@ export function createFeedImport(deps: FeedImportDeps) {
     }
     if (item.chaptersUrl) {
       const url = item.chaptersUrl;
-      await attempt(async () =>
-        deps.chapters.put(episodeId, await fetchAttachmentText(deps.fetch, url), 'application/json'),
-      );
+      await attempt(async () => importChapters(deps, episodeId, await fetchAttachmentText(deps.fetch, url)));
     }
     for (const transcript of item.transcripts) {
       const type = transcriptContentType(transcript.type);

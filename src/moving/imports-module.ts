@@ -4,7 +4,6 @@ import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { ArtworkService } from '../domain/artwork-service.js';
-import type { ChaptersService } from '../domain/chapters-service.js';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { EpisodeIngest } from '../domain/episode-ingest.js';
 import type { ShowsService } from '../domain/shows-service.js';
@@ -32,7 +31,6 @@ export interface ImportsModuleDeps {
   shows: ShowsService;
   ingest: EpisodeIngest;
   artwork: ArtworkService;
-  chapters: ChaptersService;
   transcripts: TranscriptsService;
   rebuildFeed(showId: string): Promise<unknown>;
   /** Feed size and time caps; tests lower them. */
@@ -78,7 +76,6 @@ export function createImportsModule(deps: ImportsModuleDeps) {
     process: (episodeId, key) => deps.ingest.acceptStored(episodeId, key),
     shows: deps.shows,
     artwork: deps.artwork,
-    chapters: deps.chapters,
     transcripts: deps.transcripts,
     rebuildFeed: deps.rebuildFeed,
   });

@@ -130,8 +130,9 @@ export function readFeed(xml: string, feedUrl: string): FeedChannel {
     }),
     persons: (feed.podcastPeople ?? []).map((p) => ({
       name: text(p.name),
-      ...(p.role ? { role: text(p.role) } : {}),
-      ...(p.group ? { group: text(p.group) } : {}),
+      // The Podcasting 2.0 taxonomy is lowercase; partytime capitalises.
+      ...(p.role ? { role: text(p.role).toLowerCase() } : {}),
+      ...(p.group ? { group: text(p.group).toLowerCase() } : {}),
       ...(absolute(p.img, feedUrl) ? { img: absolute(p.img, feedUrl)! } : {}),
       ...(absolute(p.href, feedUrl) ? { href: absolute(p.href, feedUrl)! } : {}),
     })),

@@ -68,6 +68,12 @@ export async function startFeedFixtureServer(): Promise<FeedFixtureServer> {
         ? send(res, 404, 'text/plain', 'weg')
         : send(res, 200, 'application/rss+xml', fill(body!));
     }
+    const file = /^\/(?:audio|feeds\/media)\/([\w.-]+)$/.exec(p);
+    if (file && audio[file[1]]) {
+      // Hosts often answer with a generic type; the bytes are what count.
+      const type = file[1] === 'trailer.mp3' ? 'application/octet-stream' : 'audio/mpeg';
+      return send(res, 200, type, audio[file[1]]);
+    }
     if (p.startsWith('/feeds/')) {
       const name = path.basename(p);
       try {
@@ -81,12 +87,6 @@ export async function startFeedFixtureServer(): Promise<FeedFixtureServer> {
       const left = Number(redirect[1]);
       const next = left > 1 ? `/redirect/${left - 1}/${redirect[2]}` : `${origin}/audio/${redirect[2]}`;
       return res.writeHead(302, { location: next }).end();
-    }
-    const file = /^\/(?:audio|media)\/([\w.-]+)$/.exec(p);
-    if (file && audio[file[1]]) {
-      // Hosts often answer with a generic type; the bytes are what count.
-      const type = file[1] === 'trailer.mp3' ? 'application/octet-stream' : 'audio/mpeg';
-      return send(res, 200, type, audio[file[1]]);
     }
     if (p === '/art/cover-no-extension' || p === '/art/episode1')
       return send(res, 200, 'application/octet-stream', cover);
