@@ -220,6 +220,21 @@ describe.each(testDatabases())('importing a podcast from its feed ($name)', (dat
     expect(await transcript.text()).toContain('Welkom bij het archief.');
   });
 
+  it('processAudio: true sends the audio through normal processing, then publishes it with the feed\'s date', async () => {
+    const podlove = readFileSync(new URL('./fixtures/feeds/podlove-style.xml', import.meta.url), 'utf8');
+    feeds.override('/feeds/processed.xml', podlove.replace('Archief Verteld', 'Archief Bewerkt'));
+    const result = await runImport(t, { feedUrl: feeds.feedUrl('processed.xml'), processAudio: true });
+    expect(result).toMatchObject({ status: 'done', episodes: { total: 1, done: 1, failed: 0 } });
+    const [episode] = await episodesOf(t, result.showId!);
+    expect(episode).toMatchObject({ status: 'published', publishedAt: '2025-04-05T07:30:00.000Z' });
+    // Encoded at the show's target: no longer the original bytes.
+    expect(episode.quality.targetLufs).toBe(-16);
+    expect(Math.abs(episode.quality.outputLufs - -16)).toBeLessThan(1.5);
+    expect(sha256(await fetchBytes(t, episode.audio.url))).not.toBe(feeds.sha256['deel-1.mp3']);
+    const feed = parseFeed(await (await t.app.request(`http://zender.test/feeds/archief-bewerkt.xml`)).text());
+    expect(feed?.items.map((i) => i.guid)).toEqual([`${feeds.origin}/archief/deel-1`]);
+  });
+
   it.each([
     ['billion-laughs.xml', 'feed_doctype'],
     ['external-entity.xml', 'feed_doctype'],
