@@ -104,17 +104,8 @@ export function createContainer(options: ContainerOptions) {
   });
 
   const moving = createImportsModule({
-    ...{
-      ...base,
-      store,
-      queue,
-      events,
-      tools: resolveMediaTools(options.media),
-      tempDir: options.tempDir ?? tmpdir(),
-    },
-    ...{ maxUploadBytes, maxDurationSeconds, allowPrivateUrls: options.allowPrivateUrls ?? false },
+    ...{ ...base, store, queue, events, logger, tools: resolveMediaTools(options.media), options },
     ...{ shows, ingest, artwork, transcripts, rebuildFeed: publishing.rebuildFeed },
-    feedLimits: options.importFeedLimits,
   });
   const handlers: JobHandlers = {
     ...media.handlers,
@@ -155,7 +146,7 @@ export function createContainer(options: ContainerOptions) {
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
       organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
-      importsRoutes({ imports: moving.imports }),
+      importsRoutes(moving),
     ],
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [

@@ -220,7 +220,7 @@ describe.each(testDatabases())('importing a podcast from its feed ($name)', (dat
     expect(await transcript.text()).toContain('Welkom bij het archief.');
   });
 
-  it('processAudio: true sends the audio through normal processing, then publishes it with the feed\'s date', async () => {
+  it("processAudio: true sends the audio through normal processing, then publishes it with the feed's date", async () => {
     const podlove = readFileSync(new URL('./fixtures/feeds/podlove-style.xml', import.meta.url), 'utf8');
     feeds.override('/feeds/processed.xml', podlove.replace('Archief Verteld', 'Archief Bewerkt'));
     const result = await runImport(t, { feedUrl: feeds.feedUrl('processed.xml'), processAudio: true });
@@ -231,7 +231,9 @@ describe.each(testDatabases())('importing a podcast from its feed ($name)', (dat
     expect(episode.quality.targetLufs).toBe(-16);
     expect(Math.abs(episode.quality.outputLufs - -16)).toBeLessThan(1.5);
     expect(sha256(await fetchBytes(t, episode.audio.url))).not.toBe(feeds.sha256['deel-1.mp3']);
-    const feed = parseFeed(await (await t.app.request(`http://zender.test/feeds/archief-bewerkt.xml`)).text());
+    const feed = parseFeed(
+      await (await t.app.request(`http://zender.test/feeds/archief-bewerkt.xml`)).text(),
+    );
     expect(feed?.items.map((i) => i.guid)).toEqual([`${feeds.origin}/archief/deel-1`]);
   });
 

@@ -10,4 +10,12 @@ export const importProblemMessages: Record<string, ProblemMessage> = {
         ? `${p.host} is geen openbaar adres; zender haalt niets op van interne adressen (ALLOW_PRIVATE_URLS staat uit).`
         : `${p.host} is not a public address; zender fetches nothing from internal addresses (ALLOW_PRIVATE_URLS is off).`,
   },
+  archive_invalid: {
+    status: 400,
+    title: { nl: 'Ongeldig archief', en: 'Invalid archive' },
+    detail: (p, l) =>
+      l === 'nl'
+        ? `Dit is geen bruikbaar zender-exportarchief: ${p.reason}. Er is niets teruggezet.`
+        : `This is not a usable zender export archive: ${p.reason}. Nothing was restored.`,
+  },
 };

@@ -1,5 +1,5 @@
-import type { Locale } from './locale.js';
 import { importProblemMessages } from './import-problem-messages.js';
+import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
 import type { ProblemMessage, ProblemParams } from './problem-message.js';
 import { securityProblemMessages } from './security-problem-messages.js';

@@ -1,5 +1,7 @@
+import { tmpdir } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { MediaTools } from '../audio/resolve-media-tools.js';
+import type { ContainerOptions } from '../container-options.js';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
@@ -12,29 +14,29 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobHandlers } from '../jobs/worker.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
 import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { createShowExport } from './export-show.js';
 import { createFeedImport } from './feed-import.js';
 import type { ImportedFrom } from './import-episode.js';
 import { createImportsService } from './imports-service.js';
+import { createShowRestore } from './restore-show.js';
 
 export interface ImportsModuleDeps {
   db: Kysely<Database>;
   store: BlobStore;
   clock: Clock;
+  logger: Logger;
   queue: JobQueue;
   events: DomainEvents;
   tools: MediaTools;
-  tempDir: string;
-  maxUploadBytes: number;
-  maxDurationSeconds: number;
-  allowPrivateUrls: boolean;
+  /** tempDir, limits, allowPrivateUrls and importFeedLimits are read from here. */
+  options: Pick<ContainerOptions, 'tempDir' | 'limits' | 'allowPrivateUrls' | 'importFeedLimits'>;
   shows: ShowsService;
   ingest: EpisodeIngest;
   artwork: ArtworkService;
   transcripts: TranscriptsService;
   rebuildFeed(showId: string): Promise<unknown>;
-  /** Feed size and time caps; tests lower them. */
-  feedLimits?: { maxBytes: number; timeoutMs: number };
 }
 
 /**
@@ -44,21 +46,24 @@ export interface ImportsModuleDeps {
  */
 export function createImportsModule(deps: ImportsModuleDeps) {
   const { db, clock } = deps;
-  const fetch = createGuardedFetch({ allowPrivate: deps.allowPrivateUrls });
+  const { maxUploadBytes, maxDurationSeconds } = deps.options.limits;
+  const allowPrivateUrls = deps.options.allowPrivateUrls ?? false;
+  const tempDir = deps.options.tempDir ?? tmpdir();
+  const fetch = createGuardedFetch({ allowPrivate: allowPrivateUrls });
   const imports = createImportsService({
     db,
     clock,
     queue: deps.queue,
-    allowPrivateUrls: deps.allowPrivateUrls,
+    allowPrivateUrls: allowPrivateUrls,
   });
   const feedImport = createFeedImport({
     db,
     store: deps.store,
     clock,
     fetch,
-    maxUploadBytes: deps.maxUploadBytes,
+    maxUploadBytes,
     downloadTimeoutMs: 15 * 60_000,
-    feedLimits: deps.feedLimits ?? { maxBytes: 20 * 1024 * 1024, timeoutMs: 60_000 },
+    feedLimits: deps.options.importFeedLimits ?? { maxBytes: 20 * 1024 * 1024, timeoutMs: 60_000 },
     // The ffmpeg wrapper loads with the first import, as media jobs do.
     analyse: async (key, workName) => {
       const { analyseKeptAudio } = await import('./kept-audio.js');
@@ -66,8 +71,8 @@ export function createImportsModule(deps: ImportsModuleDeps) {
         {
           store: deps.store,
           tools: deps.tools,
-          tempDir: deps.tempDir,
-          maxDurationSeconds: deps.maxDurationSeconds,
+          tempDir,
+          maxDurationSeconds,
         },
         key,
         workName,
@@ -103,5 +108,15 @@ export function createImportsModule(deps: ImportsModuleDeps) {
   const handlers: Pick<JobHandlers, 'import-feed'> = {
     'import-feed': async ({ importId }, context) => feedImport.run(importId, context),
   };
-  return { imports, handlers };
+  const exporter = createShowExport({ db, store: deps.store, clock, logger: deps.logger });
+  const restore = createShowRestore({ db, store: deps.store, maxUploadBytes });
+  const restorer: typeof restore = {
+    // The restored show's feed is built here, with this zender's base URL.
+    async restore(body) {
+      const restored = await restore.restore(body);
+      await deps.rebuildFeed(restored.showId);
+      return restored;
+    },
+  };
+  return { imports, exporter, restorer, handlers };
 }

@@ -1,5 +1,8 @@
+import { Readable } from 'node:stream';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ShowExport } from '../../moving/export-show.js';
 import type { ImportsService } from '../../moving/imports-service.js';
+import type { ShowRestore } from '../../moving/restore-show.js';
 import type { AppEnv } from '../app-env.js';
 import { bearer, errorResponses, httpUrl, idParam } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -70,10 +73,27 @@ const importSchema = z
   })
   .openapi('Import', { example: importExample });
 
-/** Moving a podcast in from its RSS feed, and following the move. */
-export function importsRoutes(deps: { imports: ImportsService }) {
+const restoredSchema = z
+  .object({ showId: z.string(), slug: z.string(), episodes: z.number().int() })
+  .openapi('Restored', { example: { showId: importExample.showId, slug: 'raadsvergadering', episodes: 12 } });
+
+/** Moving a podcast in from its RSS feed or an export archive, following the move, and taking it out. */
+export function importsRoutes(deps: {
+  imports: ImportsService;
+  exporter: ShowExport;
+  restorer: ShowRestore;
+}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { imports } = deps;
+
+  // An archive is a stream, not JSON: restored here, before the JSON body is validated.
+  app.post('/imports', async (c, next) => {
+    if (!(c.req.header('content-type') ?? '').startsWith('application/x-tar')) return next();
+    const body = c.req.raw.body ?? new ReadableStream({ start: (controller) => controller.close() });
+    const restored = await deps.restorer.restore(Readable.fromWeb(body as never));
+    c.header('location', `/api/v1/shows/${restored.showId}`);
+    return c.json(restored, 201);
+  });
 
   app.openapi(
     createRoute({
@@ -84,8 +104,26 @@ export function importsRoutes(deps: { imports: ImportsService }) {
         'A job reads the feed (public addresses only unless ALLOW_PRIVATE_URLS; size and time capped; DOCTYPE and ENTITY declarations refused), creates the show from the channel and every episode with its original guid and publication date, and streams each enclosure into storage. One episode that fails is listed in `problems`; the rest go on. Running the same feed again updates changed episodes and adds new ones, keyed on guid.',
       tags,
       security: bearer,
-      request: { body: { content: { 'application/json': { schema: inputSchema } }, required: true } },
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: inputSchema },
+            'application/x-tar': {
+              schema: z.string().openapi({
+                type: 'string',
+                format: 'binary',
+                description: 'An archive from GET /api/v1/shows/{showId}/export',
+              }),
+            },
+          },
+          required: true,
+        },
+      },
       responses: {
+        201: {
+          description: 'application/x-tar: the show is restored (same id, slug, guids and audio bytes)',
+          content: { 'application/json': { schema: restoredSchema } },
+        },
         202: {
           description: 'The import is queued; follow it at /api/v1/imports/{id}',
           content: { 'application/json': { schema: startedSchema } },
@@ -94,7 +132,8 @@ export function importsRoutes(deps: { imports: ImportsService }) {
       },
     }),
     async (c) => {
-      const started = await imports.start(c.req.valid('json'));
+      // The tar variant never reaches here (handled above), so the body is the JSON input.
+      const started = await imports.start(c.req.valid('json') as z.infer<typeof inputSchema>);
       c.header('location', `/api/v1/imports/${started.id}`);
       return c.json(started, 202);
     },
@@ -119,6 +158,39 @@ export function importsRoutes(deps: { imports: ImportsService }) {
       },
     }),
     async (c) => c.json(await imports.get(c.req.valid('param').importId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/shows/{showId}/export',
+      summary: 'Export a show as a tar archive',
+      description:
+        'Streams everything zender keeps of the show: show.json, episodes/*.json, every stored file under media/ (originals, delivery audio, waveforms, artwork), chapters, transcripts as WebVTT, feed.xml, social drafts, webhooks without secrets and a README.md naming every file. Memory stays flat whatever the size. POST the archive to /api/v1/imports (application/x-tar) to restore it.',
+      tags,
+      security: bearer,
+      request: { params: idParam('showId') },
+      responses: {
+        200: {
+          description: 'The archive, streamed',
+          content: {
+            'application/x-tar': { schema: z.string().openapi({ type: 'string', format: 'binary' }) },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { slug, stream } = await deps.exporter.open(c.req.valid('param').showId);
+      return new Response(Readable.toWeb(stream) as ReadableStream, {
+        status: 200,
+        headers: {
+          'content-type': 'application/x-tar',
+          'content-disposition': `attachment; filename="${slug}.tar"`,
+          'cache-control': 'no-store',
+        },
+      }) as never;
+    },
   );
 
   return app;
