@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -148,4 +149,7 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
     expect(junk.status).toBe(400);
     expect(await target.store.list('episodes/')).toEqual(before);
   });
+
+  itLeavesStorageConsistent(() => source);
+  itLeavesStorageConsistent(() => target);
 });

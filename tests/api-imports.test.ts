@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseFeed } from 'podcast-partytime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
@@ -267,6 +268,8 @@ describe.each(testDatabases())('importing a podcast from its feed ($name)', (dat
     expect((await t.call('GET', '/api/v1/imports/nope')).status).toBe(404);
     expect((await t.call('GET', '/api/v1/imports/nope', { token: '' })).status).toBe(401);
   });
+
+  itLeavesStorageConsistent(() => t);
 });
 
 describe.each(testDatabases())('importing without ALLOW_PRIVATE_URLS ($name)', (database) => {

@@ -49,6 +49,7 @@ export function createShowExport(deps: {
       exportedAt: clock.now().toISOString(),
       show,
       files: snapshot.showFiles,
+      paths: snapshot.paths,
     };
     text('show.json', 'The show record (title, owner, categories, podcast:guid, settings).', json(showJson));
     if (snapshot.feedXml)

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
+import { claimEpisodePath, findEpisodePath } from '../db/repositories/episode-paths-repository.js';
 import { findEpisodeBySlug, insertEpisode, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { findEpisodeByGuid } from '../db/repositories/imports-repository.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
@@ -57,10 +58,13 @@ function extensionFor(type: string | null, url: string): string {
   return match ? match[1].toLowerCase() : 'bin';
 }
 
+/** A slug no episode holds and no episode ever served from (see domain/episode-paths.ts). */
 async function freeSlug(db: Kysely<Database>, showId: string, wanted: string): Promise<string> {
   const base = wanted || 'aflevering';
   let candidate = base;
-  for (let n = 2; await findEpisodeBySlug(db, showId, candidate); n++) candidate = `${base}-${n}`;
+  const taken = async (slug: string) =>
+    Boolean((await findEpisodeBySlug(db, showId, slug)) ?? (await findEpisodePath(db, showId, slug)));
+  for (let n = 2; await taken(candidate); n++) candidate = `${base}-${n}`;
   return candidate;
 }
 
@@ -206,6 +210,8 @@ export async function importEpisode(
         });
       }
       await trx.updateTable('media_files').set({ episode_id: id }).where('key', '=', key).execute();
+      // Published: its media path is its own for good, as publishing records it.
+      if (keep) await claimEpisodePath(trx, { show_id: show.id, slug, episode_id: id, created_at: now });
       if (peaksFile) {
         await upsertMediaFile(trx, {
           id: newId(),

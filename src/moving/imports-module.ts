@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { MediaTools } from '../audio/resolve-media-tools.js';
 import type { ContainerOptions } from '../container-options.js';
 import type { Database } from '../db/database.js';
+import { claimEpisodePath } from '../db/repositories/episode-paths-repository.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { ArtworkService } from '../domain/artwork-service.js';
@@ -94,6 +95,12 @@ export function createImportsModule(deps: ImportsModuleDeps) {
     const show = await findShowById(db, episode.show_id);
     if (!show) return;
     const { publishWhenProcessed: _done, ...importedFrom } = extra.importedFrom!;
+    await claimEpisodePath(db, {
+      show_id: show.id,
+      slug: episode.slug,
+      episode_id: episode.id,
+      created_at: clock.now().toISOString(),
+    });
     await updateEpisode(db, episodeId, {
       status: 'published',
       publish_at: when,

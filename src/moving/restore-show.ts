@@ -97,6 +97,8 @@ export function createShowRestore(deps: { db: Kysely<Database>; store: BlobStore
             stored.includes(f.key),
           );
           for (const file of files) await trx.insertInto('media_files').values(file).execute();
+          for (const path of showJson!.paths ?? [])
+            await trx.insertInto('episode_paths').values(path).execute();
         });
         return { showId: show.id, slug: show.slug, episodes: episodes.length };
       } catch (error) {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type {
   Database,
+  EpisodePathRow,
   EpisodeRow,
   MediaFileRow,
   ShowRow,
@@ -19,6 +20,8 @@ export interface ShowArchiveJson {
   show: ShowRow;
   /** Stored files that belong to the show itself (artwork renditions). */
   files: MediaFileRow[];
+  /** Every media path an episode was ever public under: they stay retired after a restore. */
+  paths: EpisodePathRow[];
 }
 
 export interface EpisodeArchiveJson {
@@ -31,6 +34,7 @@ export interface EpisodeArchiveJson {
 export interface ShowSnapshot {
   show: ShowRow;
   showFiles: MediaFileRow[];
+  paths: EpisodePathRow[];
   episodes: EpisodeArchiveJson[];
   drafts: SocialDraftRow[];
   webhooks: { id: string; url: string; events: string[]; channels: string[] | null; createdAt: string }[];
@@ -46,7 +50,7 @@ export async function readShowSnapshot(db: Kysely<Database>, show: ShowRow): Pro
     .execute();
   const ids = episodes.map((e) => e.id);
   const none = ['-'];
-  const [files, transcripts, drafts, webhooks, feed] = await Promise.all([
+  const [files, transcripts, drafts, webhooks, feed, paths] = await Promise.all([
     db
       .selectFrom('media_files')
       .selectAll()
@@ -65,10 +69,12 @@ export async function readShowSnapshot(db: Kysely<Database>, show: ShowRow): Pro
       .execute(),
     db.selectFrom('webhooks').selectAll().where('show_id', '=', show.id).execute(),
     db.selectFrom('feed_documents').select('xml').where('show_id', '=', show.id).executeTakeFirst(),
+    db.selectFrom('episode_paths').selectAll().where('show_id', '=', show.id).execute(),
   ]);
   return {
     show,
     showFiles: files.filter((f) => f.show_id === show.id && !f.episode_id),
+    paths,
     episodes: episodes.map((episode) => ({
       episode,
       transcripts: transcripts.filter((t) => t.episode_id === episode.id),
