@@ -1,7 +1,15 @@
+import { execFile, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../src/db/create-db.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { createFsStore } from '../src/storage/fs-store.js';
 import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
 import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
@@ -13,6 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => feeds.close());
 
+const run = promisify(execFile);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 async function readTar(data: Buffer): Promise<Map<string, Buffer>> {
@@ -152,4 +161,62 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
 
   itLeavesStorageConsistent(() => source);
   itLeavesStorageConsistent(() => target);
+});
+
+describe('npm run export and npm run import', () => {
+  const dirs = [
+    mkdtempSync(path.join(tmpdir(), 'zender-export-a-')),
+    mkdtempSync(path.join(tmpdir(), 'zender-export-b-')),
+  ];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  // Vitest puts Vite's BASE_URL ('/') in process.env: not a zender setting.
+  const { BASE_URL: _vite, ...inherited } = process.env;
+  const envFor = (dir: string) => ({
+    ...inherited,
+    DATA_DIR: dir,
+    MEDIA_DIR: path.join(dir, 'media'),
+    DATABASE_URL: '',
+    STORAGE: 'fs',
+  });
+
+  it('exports a show by slug to a file and restores it into another installation', async () => {
+    // An installation with one imported show, on its own SQLite file and media folder.
+    const [a, b] = dirs;
+    const db = createDb({ kind: 'sqlite', file: path.join(a, 'zender.sqlite') });
+    await migrateToLatest(db.kysely);
+    const t = await openTestApp(
+      { name: 'sqlite', open: async () => ({ ...db, destroy: () => db.kysely.destroy() }) },
+      { allowPrivateUrls: true, store: createFsStore({ root: path.join(a, 'media') }) },
+    );
+    await t.call('POST', '/api/v1/imports', { json: { feedUrl: feeds.feedUrl('podlove-style.xml') } });
+    await t.worker.drain();
+    await t.close();
+
+    const tarFile = path.join(b, 'show.tar');
+    const exported = spawnSync('npx', ['tsx', 'scripts/export.ts', '--show', 'archief-verteld'], {
+      env: envFor(a),
+      stdio: ['ignore', openSync(tarFile, 'w'), 'pipe'],
+    });
+    expect(exported.stderr.toString()).toContain('export: archief-verteld written');
+    expect(exported.status).toBe(0);
+    const files = await readTar(readFileSync(tarFile));
+    expect([...files.keys()]).toContain('show.json');
+
+    const imported = await run('npx', ['tsx', 'scripts/import.ts', tarFile], { env: envFor(b) });
+    expect(imported.stdout).toMatch(/import: restored archief-verteld \(1 episodes\)/);
+    const again = await run('npx', ['tsx', 'scripts/import.ts', tarFile], { env: envFor(b) }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(again).toMatchObject({ code: 1 });
+    expect((again as { stderr: string }).stderr).toContain('slug_taken');
+    // The restored installation holds the same bytes under the same keys.
+    const original = [...files.entries()].find(
+      ([name]) => name.startsWith('media/') && name.endsWith('.mp3'),
+    )!;
+    expect(sha256(readFileSync(path.join(b, 'media', original[0].slice('media/'.length))))).toBe(
+      sha256(original[1]),
+    );
+  }, 120_000);
 });
