@@ -152,7 +152,11 @@ export function createContainer(options: ContainerOptions) {
     publicAreas: [
       // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
       shareImageRoutes({ shareImages: social.shareImages, store }),
-      feedRoutes({ feeds: feedDelivery, currentSlugFor: shows.currentSlugFor }),
+      feedRoutes({
+        feeds: feedDelivery,
+        currentSlugFor: shows.currentSlugFor,
+        movedFeedFor: moving.movedFeedFor,
+      }),
       webRoutes({
         catalog: createPublicCatalog({
           ...base,

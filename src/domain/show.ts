@@ -30,6 +30,8 @@ export interface Show {
   guid: string;
   feedUrl: string;
   newFeedUrl: string | null;
+  /** Moved away: itunes:new-feed-url now, a 301 to feedUrl from redirectAfter on. */
+  movedTo: MovedTo | null;
   artworkUrl: string | null;
   loudnessTargetLufs: number | null;
   social: { channels: SocialChannel[]; hashtags: string[] };
@@ -63,6 +65,7 @@ export interface ShowInput {
   social?: { channels?: SocialChannel[]; hashtags?: string[] };
   persons?: Person[];
   newFeedUrl?: string | null;
+  movedTo?: MovedTo | null;
   subscribe?: Record<string, string>;
   embedAllowlist?: string[];
   txtVerify?: string[];
@@ -95,6 +98,7 @@ export function toShow(row: ShowRow, urls: ShowUrls): Show {
     guid: row.guid,
     feedUrl: urls.feedUrl(row.slug),
     newFeedUrl: row.new_feed_url,
+    movedTo: movedToOf(row.extra),
     artworkUrl: urls.showArtworkUrl(row.slug, row.artwork),
     loudnessTargetLufs: row.loudness_target_lufs,
     social: JSON.parse(row.social),
@@ -119,4 +123,19 @@ export function settingsOf(extra: string): ShowSettings {
     embedAllowlist: parsed.embedAllowlist ?? [],
     txtVerify: parsed.txtVerify ?? [],
   };
+}
+
+export interface MovedTo {
+  feedUrl: string;
+  redirectAfter: string;
+}
+
+export function movedToOf(extra: string): MovedTo | null {
+  return (JSON.parse(extra) as { movedTo?: MovedTo }).movedTo ?? null;
+}
+
+/** A moved show's feed answers 301 to its new URL once the grace period is over. */
+export function feedRedirect(extra: string, now: Date): string | null {
+  const moved = movedToOf(extra);
+  return moved && new Date(moved.redirectAfter).getTime() <= now.getTime() ? moved.feedUrl : null;
 }

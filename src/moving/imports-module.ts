@@ -5,10 +5,11 @@ import type { ContainerOptions } from '../container-options.js';
 import type { Database } from '../db/database.js';
 import { claimEpisodePath } from '../db/repositories/episode-paths-repository.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
-import { findShowById } from '../db/repositories/shows-repository.js';
+import { findShowById, findShowBySlug } from '../db/repositories/shows-repository.js';
 import type { ArtworkService } from '../domain/artwork-service.js';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { EpisodeIngest } from '../domain/episode-ingest.js';
+import { feedRedirect, movedToOf } from '../domain/show.js';
 import type { ShowsService } from '../domain/shows-service.js';
 import type { TranscriptsService } from '../domain/transcripts-service.js';
 import type { JobQueue } from '../jobs/job-queue.js';
@@ -112,6 +113,24 @@ export function createImportsModule(deps: ImportsModuleDeps) {
     await deps.rebuildFeed(show.id);
   });
 
+  // A show moving away: its feed is rebuilt (withdrawn) the moment the grace period ends.
+  deps.events.on('show.changed', async ({ showId }) => {
+    const show = await findShowById(db, showId);
+    const moved = show ? movedToOf(show.extra) : null;
+    if (!moved || new Date(moved.redirectAfter).getTime() <= clock.now().getTime()) return;
+    await deps.queue.enqueue(
+      'rebuild-feed',
+      { showId },
+      { runAt: new Date(moved.redirectAfter), dedupeKey: `feed-move:${showId}:${moved.redirectAfter}` },
+    );
+  });
+
+  /** GET /feeds/{slug}.xml of a show that moved away: where to, once the grace period is over. */
+  async function movedFeedFor(slug: string): Promise<string | null> {
+    const show = await findShowBySlug(db, slug);
+    return show ? feedRedirect(show.extra, clock.now()) : null;
+  }
+
   const handlers: Pick<JobHandlers, 'import-feed'> = {
     'import-feed': async ({ importId }, context) => feedImport.run(importId, context),
   };
@@ -125,5 +144,5 @@ export function createImportsModule(deps: ImportsModuleDeps) {
       return restored;
     },
   };
-  return { imports, exporter, restorer, handlers };
+  return { imports, exporter, restorer, handlers, movedFeedFor };
 }
