@@ -173,6 +173,7 @@ function noopHandlers(overrides: Partial<JobHandlers>): JobHandlers {
     'deliver-webhook': nothing,
     'write-chapters': nothing,
     transcribe: nothing,
+    'import-feed': nothing,
     ...overrides,
   };
 }

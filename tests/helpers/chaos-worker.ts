@@ -70,6 +70,7 @@ const handlers: JobHandlers = {
   'deliver-webhook': unexpected,
   'write-chapters': unexpected,
   transcribe: unexpected,
+  'import-feed': unexpected,
 };
 
 const worker = createWorker({
