@@ -11,6 +11,7 @@ import { createEpisodeIngest } from './domain/episode-ingest.js';
 import { connectEpisodeLifecycle } from './domain/episode-lifecycle.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
+import { createFeedJobs } from './domain/feed-jobs.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
 import { createMediaJobsModule } from './domain/media-jobs-module.js';
 import { createOrganisationService } from './domain/organisation-service.js';
@@ -111,11 +112,7 @@ export function createContainer(options: ContainerOptions) {
     ...media.handlers,
     ...moving.handlers,
     ...social.handlers,
-    // The search index follows what the feed publishes.
-    'rebuild-feed': async ({ showId }) => {
-      await feedPublisher.rebuild(showId);
-      await search.reindexShow(showId);
-    },
+    ...createFeedJobs({ feed: feedPublisher, search }).handlers,
     'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => void (await tus.cleanUpExpired()),
   };
@@ -177,21 +174,20 @@ export function createContainer(options: ContainerOptions) {
     ],
   });
 
-  const services = {
-    tokens,
-    shows,
-    episodes,
-    ingest,
-    artwork,
-    publishing,
-    transcripts,
-    chapters,
-    social,
+  const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
+  const imports = moving.imports;
+  return {
+    app,
+    worker,
+    queue,
+    feedPublisher,
+    feedDelivery,
+    urls,
     organisation,
     search,
-    imports: moving.imports,
+    imports,
+    ...services,
   };
-  return { app, worker, queue, feedPublisher, feedDelivery, urls, ...services };
 }
 
 export type Container = ReturnType<typeof createContainer>;

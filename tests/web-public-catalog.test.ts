@@ -38,7 +38,7 @@ describe.each(testDatabases())('public catalog on $name', (database) => {
     );
     await readyEpisode(t, show.id, { title: 'Nog niet' });
     const row = await findEpisodeById(t.db.kysely, published.id);
-    const chapters = JSON.parse(row!.chapters!);
+    const chapters = structuredClone(row!.chapters!);
     chapters.chapters[1].toc = false;
     await updateEpisode(t.db.kysely, published.id, { chapters: JSON.stringify(chapters) });
 

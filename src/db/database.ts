@@ -219,6 +219,13 @@ export interface EpisodePathsTable {
   created_at: string;
 }
 
+/** A slug a show had before a rename: old feed URLs answer 301 to the current one. */
+export interface ShowSlugHistoryTable {
+  slug: string;
+  show_id: string;
+  retired_at: string;
+}
+
 export interface Database {
   api_tokens: ApiTokensTable;
   shows: ShowsTable;
@@ -237,6 +244,7 @@ export interface Database {
   search_entries: SearchEntriesTable;
   episode_paths: EpisodePathsTable;
   imports: ImportsTable;
+  show_slug_history: ShowSlugHistoryTable;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;

@@ -60,10 +60,9 @@ export function createArtworkService(deps: { db: Kysely<Database>; store: BlobSt
     return { version, width: processed.width, keys } satisfies StoredArtwork;
   }
 
-  async function removeOld(previous: string | null) {
+  async function removeOld(previous: StoredArtwork | null) {
     if (!previous) return;
-    const old = JSON.parse(previous) as StoredArtwork;
-    for (const key of Object.values(old.keys)) {
+    for (const key of Object.values(previous.keys)) {
       await store.delete(key).catch(() => {});
       await deleteMediaFile(db, key); // the record goes with the bytes
     }

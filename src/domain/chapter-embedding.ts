@@ -34,10 +34,8 @@ export function createChapterEmbedding(deps: {
       const row = await findEpisodeById(db, episodeId);
       if (!row?.audio || row.status === 'processing') return;
       const show = await findShowById(db, row.show_id);
-      const audio = JSON.parse(row.audio) as StoredAudio;
-      const chapters = row.chapters
-        ? (JSON.parse(row.chapters) as { chapters: { startTime: number; title?: string }[] }).chapters
-        : [];
+      const audio = row.audio;
+      const chapters = row.chapters ? row.chapters.chapters : [];
       const workDir = path.join(deps.tempDir, `zender-job-${jobId}`);
       await rm(workDir, { recursive: true, force: true });
       await mkdir(workDir, { recursive: true });
@@ -61,7 +59,7 @@ export function createChapterEmbedding(deps: {
         const key = `episodes/${episodeId}/${jobId}/audio.mp3`;
         const put = await store.put(key, createReadStream(output), { contentType: 'audio/mpeg' });
         const fresh = await findEpisodeById(db, episodeId);
-        if (!fresh?.audio || (JSON.parse(fresh.audio) as StoredAudio).key !== audio.key) {
+        if (!fresh?.audio || fresh.audio.key !== audio.key) {
           await store.delete(key); // replaced meanwhile (a new upload): ours belongs to nobody
           return;
         }

@@ -65,7 +65,7 @@ export function createChaptersService(deps: {
     async get(episodeId: string): Promise<ChaptersJson | null> {
       const episode = await findEpisodeById(db, episodeId);
       if (!episode) throw new NotFoundError('episode', episodeId);
-      return episode.chapters ? (JSON.parse(episode.chapters) as ChaptersJson) : null;
+      return episode.chapters ? episode.chapters : null;
     },
   };
 }

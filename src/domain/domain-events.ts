@@ -1,4 +1,4 @@
-import type { EpisodeRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
 import type { SpeechSegment } from '../timed-text/index.js';
 
 /**
@@ -10,7 +10,7 @@ export interface DomainEventMap {
   /** A show's data that its feed shows changed. */
   'show.changed': { showId: string };
   /** An episode's fields changed (`before`: the row before an edit), or it was removed (then: the row as it was). */
-  'episode.changed': { episode: EpisodeRow; before?: EpisodeRow };
+  'episode.changed': { episode: EpisodeRecord; before?: EpisodeRecord };
   /** Processing stored the delivery audio; `speech` is where the meter heard speech. */
   'episode.processed': { episodeId: string; speech: SpeechSegment[] };
   /** The delivery file was rewritten without re-encoding (chapters embedded). */

@@ -11,7 +11,8 @@ import {
   type MediaTools,
   meteredLoudness,
 } from '../audio/index.js';
-import type { Database, EpisodeRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import {
   deleteMediaFile,
@@ -84,17 +85,17 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
    * A newer upload replaced this job's before it became the episode's: its source belongs to
    * nobody now (each upload has its own key), so it goes with its record.
    */
-  async function discardSupersededSource(current: EpisodeRow, sourceKey: string) {
-    const extra = JSON.parse(current.extra) as EpisodeExtra;
+  async function discardSupersededSource(current: EpisodeRecord, sourceKey: string) {
+    const extra = current.extra;
     if (extra.original?.key === sourceKey) return;
     await store.delete(sourceKey).catch(() => {});
     await deleteMediaFile(db, sourceKey);
   }
 
-  async function removeReplacedFiles(previous: EpisodeRow, keep: Set<string>) {
+  async function removeReplacedFiles(previous: EpisodeRecord, keep: Set<string>) {
     const oldKeys: string[] = [];
-    if (previous.audio) oldKeys.push((JSON.parse(previous.audio) as StoredAudio).key);
-    const extra = JSON.parse(previous.extra) as EpisodeExtra;
+    if (previous.audio) oldKeys.push(previous.audio.key);
+    const extra = previous.extra;
     if (extra.peaksKey) oldKeys.push(extra.peaksKey);
     if (extra.original) oldKeys.push(extra.original.key);
     for (const key of oldKeys) {
@@ -140,9 +141,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           coverFile = path.join(workDir, 'cover.jpg');
           await writeFile(coverFile, tags.picture.data);
         }
-        const storedChapters = row.chapters
-          ? (JSON.parse(row.chapters) as { chapters: { startTime: number; title?: string }[] }).chapters
-          : [];
+        const storedChapters = row.chapters ? row.chapters.chapters : [];
         const chapters = storedChapters.length
           ? storedChapters.map((c) => ({ startSeconds: c.startTime, title: c.title ?? '' }))
           : (tags?.chapters ?? []);
@@ -214,7 +213,7 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
           if (fresh) await discardSupersededSource(fresh, payload.sourceKey);
           return;
         }
-        const extra = JSON.parse(fresh.extra) as EpisodeExtra;
+        const extra = fresh.extra;
         const now = clock.now().toISOString();
         await commit(async (trx) => {
           await updateEpisode(trx, row.id, {
@@ -230,14 +229,14 @@ export function createEpisodeProcessing(deps: EpisodeProcessingDeps) {
             quality: JSON.stringify(quality),
             // Tags only fill what staff left empty; they never overwrite.
             summary: fresh.summary ?? tags?.comment ?? null,
-            chapters:
-              fresh.chapters ??
-              (tags?.chapters?.length
+            chapters: fresh.chapters
+              ? JSON.stringify(fresh.chapters)
+              : tags?.chapters?.length
                 ? JSON.stringify({
                     version: '1.2.0',
                     chapters: tags.chapters.map((c) => ({ startTime: c.startSeconds, title: c.title })),
                   })
-                : null),
+                : null,
             extra: JSON.stringify({
               ...extra,
               peaksKey: peaksPut.key,

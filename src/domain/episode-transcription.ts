@@ -7,7 +7,6 @@ import type { Database } from '../db/database.js';
 import { findEpisodeById } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { StoredAudio } from './episode.js';
 import type { TranscriptsService } from './transcripts-service.js';
 
 /**
@@ -28,7 +27,7 @@ export function createEpisodeTranscription(deps: {
       if (!episode?.audio) return;
       const show = await findShowById(deps.db, episode.show_id);
       if (!show) return;
-      const audio = JSON.parse(episode.audio) as StoredAudio;
+      const audio = episode.audio;
       const workDir = path.join(deps.tempDir, `zender-job-${jobId}`);
       await rm(workDir, { recursive: true, force: true });
       await mkdir(workDir, { recursive: true });

@@ -1,8 +1,8 @@
-import type { EpisodeRow } from '../db/database.js';
+import type { EpisodeRecord, QualityReport, TranscriptState } from '../db/codecs/episode-codec.js';
 import { failureMessage } from './failure-reasons.js';
 import type { Person } from './show.js';
 
-export type EpisodeStatus = EpisodeRow['status'];
+export type EpisodeStatus = EpisodeRecord['status'];
 
 /**
  * States an episode rests in until staff act again; `draft` and `processing` are on their way
@@ -12,42 +12,13 @@ export function isSettledStatus(status: EpisodeStatus): boolean {
   return status === 'ready' || status === 'published' || status === 'scheduled' || status === 'failed';
 }
 
-export interface StoredAudio {
-  key: string;
-  type: string;
-  size: number;
-  sha256: string;
-}
-
-export interface QualityReport {
-  inputLufs: number;
-  outputLufs: number;
-  truePeakDbtp: number;
-  inputTruePeakDbtp?: number;
-  lra: number;
-  clipping?: boolean;
-  leadingSilenceSeconds?: number;
-  trailingSilenceSeconds?: number;
-  sampleRate?: number;
-  channels?: number;
-  codec?: string;
-  targetLufs?: number;
-  /** Less audio decodes than the file claims (a cut-off upload); the episode keeps what there is. */
-  truncated?: boolean;
-  claimedDurationSeconds?: number;
-}
-
-export interface TranscriptState {
-  status: 'none' | 'pending' | 'draft' | 'ready';
-  languages: string[];
-}
-
-export interface EpisodeExtra {
-  persons?: Person[];
-  soundbites?: { startSeconds: number; durationSeconds: number; title?: string }[];
-  original?: { key: string; type: string; size: number; sha256: string; filename?: string };
-  peaksKey?: string;
-}
+export type {
+  EpisodeExtra,
+  EpisodeRecord,
+  QualityReport,
+  StoredAudio,
+  TranscriptState,
+} from '../db/codecs/episode-codec.js';
 
 /** The public JSON shape of an episode (the Episode schema of /openapi.json). */
 export interface Episode {
@@ -99,12 +70,12 @@ export type EpisodePatch = Partial<EpisodeInput>;
 export interface EpisodeUrls {
   /** The stable public enclosure URL; `enclosurePath` wins once the episode was published. */
   audioUrl(showSlug: string, episodeSlug: string, enclosurePath: string | null): string;
-  episodeArtworkUrl(showSlug: string, episodeSlug: string, artwork: string | null): string | null;
+  episodeArtworkUrl(showSlug: string, episodeSlug: string, artwork: unknown): string | null;
 }
 
-export function toEpisode(row: EpisodeRow, showSlug: string, urls: EpisodeUrls): Episode {
-  const audio = row.audio ? (JSON.parse(row.audio) as StoredAudio) : null;
-  const extra = JSON.parse(row.extra) as EpisodeExtra;
+export function toEpisode(row: EpisodeRecord, showSlug: string, urls: EpisodeUrls): Episode {
+  const audio = row.audio ? row.audio : null;
+  const extra = row.extra;
   return {
     id: row.id,
     showId: row.show_id,
@@ -127,8 +98,8 @@ export function toEpisode(row: EpisodeRow, showSlug: string, urls: EpisodeUrls):
       ? { url: urls.audioUrl(showSlug, row.slug, row.enclosure_path), type: audio.type, size: audio.size }
       : null,
     artworkUrl: urls.episodeArtworkUrl(showSlug, row.slug, row.artwork),
-    quality: row.quality ? JSON.parse(row.quality) : null,
-    transcript: JSON.parse(row.transcript),
+    quality: row.quality ? row.quality : null,
+    transcript: row.transcript,
     persons: extra.persons ?? [],
     soundbites: extra.soundbites ?? [],
     jobId: row.job_id,
@@ -141,6 +112,6 @@ export function toEpisode(row: EpisodeRow, showSlug: string, urls: EpisodeUrls):
  * Whether the episode is in its show's public feed: the one test every rule uses to decide
  * that a change needs a feed rebuild (an unpublished or scheduled episode is not in it).
  */
-export function isInFeed(episode: Pick<EpisodeRow, 'status'>): boolean {
+export function isInFeed(episode: Pick<EpisodeRecord, 'status'>): boolean {
   return episode.status === 'published';
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow, EpisodeUpdate } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { Database, EpisodeUpdate } from '../db/database.js';
 import {
   deleteEpisode,
   findEpisodeById,
@@ -55,7 +56,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
     return row;
   }
 
-  async function view(row: EpisodeRow): Promise<Episode> {
+  async function view(row: EpisodeRecord): Promise<Episode> {
     const show = await requireShow(row.show_id);
     return toEpisode(row, show.slug, urls);
   }
@@ -149,7 +150,7 @@ export function createEpisodesService(deps: EpisodesServiceDeps) {
       if (patch.explicit !== undefined) set.explicit = patch.explicit ? 1 : 0;
       if (patch.publishAt !== undefined) set.publish_at = patch.publishAt;
       if (patch.persons !== undefined || patch.soundbites !== undefined) {
-        const extra = JSON.parse(row.extra) as EpisodeExtra;
+        const extra = row.extra;
         if (patch.persons !== undefined) extra.persons = patch.persons;
         if (patch.soundbites !== undefined) extra.soundbites = patch.soundbites;
         set.extra = JSON.stringify(extra);

@@ -1,5 +1,5 @@
-import type { EpisodeRow, ShowRow } from '../db/database.js';
-import type { StoredAudio } from './episode.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
 
 export interface FeedProblem {
   level: 'error' | 'warning';
@@ -16,9 +16,9 @@ const maxDescriptionBytes = 4000;
  * an enclosure length that lies is caught.
  */
 export function checkFeed(
-  show: ShowRow,
-  episodes: EpisodeRow[],
-  storedSize: (episode: EpisodeRow) => number | null,
+  show: ShowRecord,
+  episodes: EpisodeRecord[],
+  storedSize: (episode: EpisodeRecord) => number | null,
 ): FeedProblem[] {
   const problems: FeedProblem[] = [];
   const add = (level: FeedProblem['level'], code: string, message: string, episodeId?: string) =>
@@ -26,9 +26,9 @@ export function checkFeed(
 
   if (!show.artwork)
     add('error', 'artwork_missing', 'The show has no artwork (JPEG or PNG, 1400–3000 px square).');
-  else if ((JSON.parse(show.artwork) as { width: number }).width < 1400)
+  else if (show.artwork.width < 1400)
     add('error', 'artwork_size', 'Show artwork is smaller than 1400 × 1400 px.');
-  if ((JSON.parse(show.categories) as string[]).length === 0)
+  if (show.categories.length === 0)
     add('error', 'category_missing', 'The show has no Apple Podcasts category.');
   if (!show.owner_email) add('error', 'owner_email_missing', 'The show has no owner email (itunes:owner).');
   if (!show.description.trim()) add('error', 'description_missing', 'The show has no description.');
@@ -43,12 +43,13 @@ export function checkFeed(
     add('warning', 'not_locked', 'podcast:locked is "no": other hosts may import this feed.');
 
   // Two items with one enclosure URL play the same file; two with one guid are one episode to apps.
-  const enclosureOf = (episode: EpisodeRow) => episode.enclosure_path ?? `${show.slug}/${episode.slug}.mp3`;
+  const enclosureOf = (episode: EpisodeRecord) =>
+    episode.enclosure_path ?? `${show.slug}/${episode.slug}.mp3`;
   for (const [code, key, what] of [
     ['enclosure_duplicate', enclosureOf, 'enclosure URL'],
-    ['guid_duplicate', (episode: EpisodeRow) => episode.guid, 'guid'],
+    ['guid_duplicate', (episode: EpisodeRecord) => episode.guid, 'guid'],
   ] as const) {
-    const groups = new Map<string, EpisodeRow[]>();
+    const groups = new Map<string, EpisodeRecord[]>();
     for (const episode of episodes) groups.set(key(episode), [...(groups.get(key(episode)) ?? []), episode]);
     for (const group of groups.values()) {
       if (group.length < 2) continue;
@@ -64,7 +65,7 @@ export function checkFeed(
     if (!episode.audio) {
       add('error', 'enclosure_missing', `"${episode.title}" has no processed audio.`, id);
     } else {
-      const audio = JSON.parse(episode.audio) as StoredAudio;
+      const audio = episode.audio;
       const actual = storedSize(episode);
       if (actual !== null && actual !== audio.size) {
         add(

@@ -3,7 +3,9 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
+import type { Database } from '../db/database.js';
 import { listPublishedEpisodes } from '../db/repositories/episodes-repository.js';
 import { deleteFeedDocument, saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
@@ -11,7 +13,6 @@ import { buildFeed } from '../feeds/build-feed.js';
 import type { FeedEpisode, FeedShow } from '../feeds/feed-input.js';
 import type { Clock } from '../shared/clock.js';
 import type { BlobStore } from '../storage/blob-store.js';
-import type { EpisodeExtra, StoredAudio, TranscriptState } from './episode.js';
 import type { PublicUrls } from './public-urls.js';
 import { feedRedirect, type Person } from './show.js';
 
@@ -43,8 +44,8 @@ function toFeedPerson(person: Person) {
 export function createFeedPublisher(deps: FeedPublisherDeps) {
   const { db, urls } = deps;
 
-  function toFeedShow(show: ShowRow, episodes: EpisodeRow[]): FeedShow {
-    const extra = JSON.parse(show.extra) as { txtVerify?: string[] };
+  function toFeedShow(show: ShowRecord, episodes: EpisodeRecord[]): FeedShow {
+    const { extra } = show;
     return {
       title: show.title,
       description: show.description,
@@ -53,7 +54,7 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
       language: show.language,
       author: show.author,
       owner: { name: show.owner_name, email: show.owner_email },
-      categories: JSON.parse(show.categories),
+      categories: show.categories,
       explicit: show.explicit === 1,
       type: show.type,
       copyright: show.copyright ?? undefined,
@@ -61,8 +62,8 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
       locked: show.locked === 1,
       guid: show.guid,
       imageUrl: urls.showArtworkUrl(show.slug, show.artwork) ?? undefined,
-      funding: JSON.parse(show.funding),
-      persons: (JSON.parse(show.persons) as Person[]).map(toFeedPerson),
+      funding: show.funding,
+      persons: show.persons.map(toFeedPerson),
       newFeedUrl: show.new_feed_url ?? undefined,
       medium: 'podcast',
       txtVerify: extra.txtVerify,
@@ -72,11 +73,11 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
     };
   }
 
-  function toFeedEpisode(show: ShowRow, episode: EpisodeRow): FeedEpisode | null {
+  function toFeedEpisode(show: ShowRecord, episode: EpisodeRecord): FeedEpisode | null {
     if (!episode.audio || !episode.published_at) return null;
-    const audio = JSON.parse(episode.audio) as StoredAudio;
-    const extra = JSON.parse(episode.extra) as EpisodeExtra;
-    const transcript = JSON.parse(episode.transcript) as TranscriptState;
+    const audio = episode.audio;
+    const extra = episode.extra;
+    const transcript = episode.transcript;
     return {
       guid: episode.guid,
       title: episode.title,

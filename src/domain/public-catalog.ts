@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
+import type { EpisodeRecord, TranscriptState } from '../db/codecs/episode-codec.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
+import type { Database } from '../db/database.js';
 import {
   findEpisodeById,
   findEpisodeBySlug,
@@ -10,7 +12,6 @@ import { findShowById, findShowBySlug, findShowBySlugHistory } from '../db/repos
 import { cleanHtml, htmlToText } from '../feeds/clean-html.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { Chapter } from '../timed-text/index.js';
-import type { EpisodeExtra, StoredAudio, TranscriptState } from './episode.js';
 import type { PublicUrls } from './public-urls.js';
 import type { Person } from './show.js';
 import type { TranscriptsService } from './transcripts-service.js';
@@ -125,8 +126,8 @@ export function createPublicCatalog(deps: CatalogDeps) {
   const transcriptWillFollow = (status: TranscriptState['status']) =>
     status === 'draft' || (status === 'pending' && deps.transcriberConfigured === true);
 
-  function showView(row: ShowRow): PublicShow {
-    const extra = JSON.parse(row.extra) as { subscribe?: Record<string, unknown>; embedAllowlist?: unknown };
+  function showView(row: ShowRecord): PublicShow {
+    const { extra } = row;
     const artwork = row.artwork !== null;
     const descriptionHtml = cleanHtml(row.description);
     return {
@@ -139,8 +140,8 @@ export function createPublicCatalog(deps: CatalogDeps) {
       author: row.author,
       link: row.link && SAFE_URL.test(row.link) ? row.link : null,
       copyright: row.copyright,
-      categories: JSON.parse(row.categories),
-      persons: JSON.parse(row.persons),
+      categories: row.categories,
+      persons: row.persons,
       pageUrl: urls.showPage(row.slug),
       embedUrl: `${urls.base}/embed/shows/${row.slug}`,
       feedUrl: urls.feedUrl(row.slug),
@@ -157,8 +158,8 @@ export function createPublicCatalog(deps: CatalogDeps) {
   }
 
   /** Reads the peaks file once per version; a missing or broken file only costs the waveform. */
-  async function barsOf(episode: EpisodeRow): Promise<number[]> {
-    const key = (JSON.parse(episode.extra) as EpisodeExtra).peaksKey;
+  async function barsOf(episode: EpisodeRecord): Promise<number[]> {
+    const key = episode.extra.peaksKey;
     if (!key) return [];
     const cacheKey = `${key}@${episode.updated_at}`;
     const cached = barsCache.get(cacheKey);
@@ -183,11 +184,11 @@ export function createPublicCatalog(deps: CatalogDeps) {
   }
 
   async function transcriptOf(
-    row: EpisodeRow,
-    show: ShowRow,
+    row: EpisodeRecord,
+    show: ShowRecord,
     preferred?: string,
   ): Promise<PublicTranscript | null> {
-    const { languages } = JSON.parse(row.transcript) as TranscriptState;
+    const { languages } = row.transcript;
     const language = [preferred, show.language].find((l) => l && languages.includes(l)) ?? languages[0];
     if (!language) return null;
     try {
@@ -203,16 +204,14 @@ export function createPublicCatalog(deps: CatalogDeps) {
   }
 
   async function episodeView(
-    row: EpisodeRow,
-    show: ShowRow,
+    row: EpisodeRecord,
+    show: ShowRecord,
     options: { transcript?: boolean; language?: string } = {},
   ): Promise<PublicEpisode | null> {
     if (row.status !== 'published' || !row.audio) return null;
-    const audio = JSON.parse(row.audio) as StoredAudio;
-    const extra = JSON.parse(row.extra) as EpisodeExtra;
-    const chapters = row.chapters
-      ? ((JSON.parse(row.chapters) as { chapters?: Chapter[] }).chapters ?? [])
-      : [];
+    const audio = row.audio;
+    const extra = row.extra;
+    const chapters = row.chapters ? (row.chapters.chapters ?? []) : [];
     const descriptionHtml = cleanHtml(row.description ?? row.summary ?? '');
     return {
       id: row.id,
@@ -243,7 +242,7 @@ export function createPublicCatalog(deps: CatalogDeps) {
       chapters: chapters.filter((c) => c.toc !== false),
       persons: extra.persons ?? [],
       transcript: options.transcript ? await transcriptOf(row, show, options.language) : null,
-      transcriptPending: transcriptWillFollow((JSON.parse(row.transcript) as TranscriptState).status),
+      transcriptPending: transcriptWillFollow(row.transcript.status),
       updatedAt: row.updated_at,
     };
   }

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { Database } from '../db/database.js';
 import { findEpisodeByEnclosurePath, findEpisodeBySlug } from '../db/repositories/episodes-repository.js';
 import { findMediaFile } from '../db/repositories/media-files-repository.js';
 import { findShowBySlug } from '../db/repositories/shows-repository.js';
-import type { StoredArtwork } from './artwork-service.js';
-import type { EpisodeExtra, StoredAudio } from './episode.js';
 
 export interface PublicFile {
   key: string;
@@ -45,7 +44,7 @@ export function createPublicMedia(deps: { db: Kysely<Database> }) {
     };
   }
 
-  async function publishedEpisode(showSlug: string, episodeSlug: string): Promise<EpisodeRow | null> {
+  async function publishedEpisode(showSlug: string, episodeSlug: string): Promise<EpisodeRecord | null> {
     const byEnclosure = await findEpisodeByEnclosurePath(db, `${showSlug}/${episodeSlug}.mp3`);
     if (byEnclosure) return byEnclosure.status === 'published' ? byEnclosure : null;
     const show = await findShowBySlug(db, showSlug);
@@ -60,14 +59,14 @@ export function createPublicMedia(deps: { db: Kysely<Database> }) {
         const show = await findShowBySlug(db, showSlug);
         if (!show?.artwork) return null;
         const size = artworkName.exec(segments[0])![1];
-        const key = (JSON.parse(show.artwork) as StoredArtwork).keys[size];
+        const key = show.artwork.keys[size];
         return key ? describe(key, 'image/jpeg', segments[0], show.updated_at) : null;
       }
       if (segments.length === 2 && artworkName.test(segments[1])) {
         const episode = await publishedEpisode(showSlug, segments[0]);
         if (!episode?.artwork) return null;
         const size = artworkName.exec(segments[1])![1];
-        const key = (JSON.parse(episode.artwork) as StoredArtwork).keys[size];
+        const key = episode.artwork.keys[size];
         return key ? describe(key, 'image/jpeg', segments[1], episode.updated_at) : null;
       }
       if (segments.length !== 1) return null;
@@ -77,11 +76,11 @@ export function createPublicMedia(deps: { db: Kysely<Database> }) {
       const episode = await publishedEpisode(showSlug, episodeSlug);
       if (!episode?.audio) return null;
       if (extension === 'mp3') {
-        const audio = JSON.parse(episode.audio) as StoredAudio;
+        const audio = episode.audio;
         const file = await describe(audio.key, 'audio/mpeg', `${episode.slug}.mp3`, episode.updated_at);
         return file && { ...file, analytics: { episodeId: episode.id, fileKind: 'audio' } };
       }
-      const peaksKey = (JSON.parse(episode.extra) as EpisodeExtra).peaksKey;
+      const peaksKey = episode.extra.peaksKey;
       if (!peaksKey) return null;
       const file = await describe(peaksKey, 'application/json', `${episode.slug}.json`, episode.updated_at);
       return file && { ...file, analytics: { episodeId: episode.id, fileKind: 'peaks' } };

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { Database } from '../db/database.js';
 import { findEpisodeByEnclosurePath, findEpisodeBySlug } from '../db/repositories/episodes-repository.js';
 import { findShowBySlug } from '../db/repositories/shows-repository.js';
-import type { TranscriptState } from './episode.js';
 import type { TranscriptOutput, TranscriptsService } from './transcripts-service.js';
 
 export interface PublicText {
@@ -26,21 +26,21 @@ export function createPublicTextMedia(deps: { db: Kysely<Database>; transcripts:
   async function publishedEpisode(
     showSlug: string,
     episodeSlug: string,
-  ): Promise<{ episode: EpisodeRow; language: string } | null> {
+  ): Promise<{ episode: EpisodeRecord; language: string } | null> {
     const show = await findShowBySlug(db, showSlug);
     const episode =
       (await findEpisodeByEnclosurePath(db, `${showSlug}/${episodeSlug}.mp3`)) ??
       (show ? await findEpisodeBySlug(db, show.id, episodeSlug) : undefined);
-    if (!episode || episode.status !== 'published') return null;
+    if (episode?.status !== 'published') return null;
     return { episode, language: show?.language ?? 'nl' };
   }
 
   async function transcript(
-    episode: EpisodeRow,
+    episode: EpisodeRecord,
     language: string,
     format: TranscriptOutput,
   ): Promise<PublicText | null> {
-    const state = JSON.parse(episode.transcript) as TranscriptState;
+    const state = episode.transcript;
     if (!state.languages.includes(language)) return null;
     const rendered = await deps.transcripts.render(episode.id, language, format, {
       publicOnly: true,
@@ -62,7 +62,7 @@ export function createPublicTextMedia(deps: { db: Kysely<Database>; transcripts:
         if (!match) return null;
         const found = await publishedEpisode(showSlug, match[1]);
         if (!found) return null;
-        const state = JSON.parse(found.episode.transcript) as TranscriptState;
+        const state = found.episode.transcript;
         const language = state.languages.includes(found.language) ? found.language : state.languages[0];
         return language ? transcript(found.episode, language, match[2] as TranscriptOutput) : null;
       }
@@ -72,7 +72,7 @@ export function createPublicTextMedia(deps: { db: Kysely<Database>; transcripts:
       if (segments[1] === 'chapters.json') {
         if (!found.episode.chapters) return null;
         return {
-          body: found.episode.chapters,
+          body: JSON.stringify(found.episode.chapters),
           contentType: 'application/json+chapters; charset=utf-8',
           updatedAt: found.episode.updated_at,
           episodeId: found.episode.id,

@@ -32,9 +32,9 @@ export function createPublishingService(deps: PublishingDeps) {
   const { db, queue, clock } = deps;
   const paths = createEpisodePaths({ db, clock });
 
-  async function sizes(episodeAudio: string | null): Promise<number | null> {
+  async function sizes(episodeAudio: StoredAudio | null): Promise<number | null> {
     if (!episodeAudio) return null;
-    const file = await findMediaFile(db, (JSON.parse(episodeAudio) as StoredAudio).key);
+    const file = await findMediaFile(db, episodeAudio.key);
     return file ? file.size : null;
   }
 
@@ -116,7 +116,7 @@ export function createPublishingService(deps: PublishingDeps) {
     /** The scheduled job: publishes only if the episode is still scheduled for (about) now. */
     async publishDue(episodeId: string): Promise<void> {
       const episode = await findEpisodeById(db, episodeId);
-      if (!episode || episode.status !== 'scheduled') return;
+      if (episode?.status !== 'scheduled') return;
       const now = clock.now();
       if (episode.publish_at && new Date(episode.publish_at).getTime() > now.getTime() + 1000) return; // rescheduled later
       await paths.claim(episode);

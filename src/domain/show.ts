@@ -1,14 +1,8 @@
-import type { ShowRow } from '../db/database.js';
+import type { Person } from '../db/codecs/shared-schemas.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
 import type { Channel as SocialChannel } from '../social/channels.js';
 
-export interface Person {
-  name: string;
-  role?: string;
-  group?: string;
-  img?: string;
-  href?: string;
-  organisation?: string;
-}
+export type { Person } from '../db/codecs/shared-schemas.js';
 
 /** The public JSON shape of a show (the Show schema of /openapi.json). */
 export interface Show {
@@ -75,10 +69,11 @@ export type ShowPatch = Partial<ShowInput>;
 
 export interface ShowUrls {
   feedUrl(slug: string): string;
-  showArtworkUrl(slug: string, artwork: string | null): string | null;
+  showArtworkUrl(slug: string, artwork: unknown): string | null;
 }
 
-export function toShow(row: ShowRow, urls: ShowUrls): Show {
+/** The show-row → public JSON mapping, the only one. */
+export function toShow(row: ShowRecord, urls: ShowUrls): Show {
   return {
     id: row.id,
     slug: row.slug,
@@ -87,22 +82,22 @@ export function toShow(row: ShowRow, urls: ShowUrls): Show {
     language: row.language,
     author: row.author,
     owner: { name: row.owner_name, email: row.owner_email },
-    categories: JSON.parse(row.categories),
+    categories: row.categories,
     explicit: row.explicit === 1,
     type: row.type,
     link: row.link,
     copyright: row.copyright,
     license: row.license,
     locked: row.locked === 1,
-    funding: JSON.parse(row.funding),
+    funding: row.funding,
     guid: row.guid,
     feedUrl: urls.feedUrl(row.slug),
     newFeedUrl: row.new_feed_url,
     movedTo: movedToOf(row.extra),
     artworkUrl: urls.showArtworkUrl(row.slug, row.artwork),
     loudnessTargetLufs: row.loudness_target_lufs,
-    social: JSON.parse(row.social),
-    persons: JSON.parse(row.persons),
+    social: { channels: row.social.channels, hashtags: row.social.hashtags },
+    persons: row.persons,
     ...settingsOf(row.extra),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -116,12 +111,11 @@ export interface ShowSettings {
   txtVerify: string[];
 }
 
-export function settingsOf(extra: string): ShowSettings {
-  const parsed = JSON.parse(extra) as Partial<ShowSettings>;
+export function settingsOf(extra: ShowRecord['extra']): ShowSettings {
   return {
-    subscribe: parsed.subscribe ?? {},
-    embedAllowlist: parsed.embedAllowlist ?? [],
-    txtVerify: parsed.txtVerify ?? [],
+    subscribe: extra.subscribe ?? {},
+    embedAllowlist: extra.embedAllowlist ?? [],
+    txtVerify: extra.txtVerify ?? [],
   };
 }
 
@@ -130,12 +124,14 @@ export interface MovedTo {
   redirectAfter: string;
 }
 
-export function movedToOf(extra: string): MovedTo | null {
-  return (JSON.parse(extra) as { movedTo?: MovedTo }).movedTo ?? null;
+/** Reads a show's extra column, raw (JSON text) or decoded. */
+export function movedToOf(extra: string | Record<string, unknown>): MovedTo | null {
+  const parsed = (typeof extra === 'string' ? JSON.parse(extra) : extra) as { movedTo?: MovedTo };
+  return parsed.movedTo ?? null;
 }
 
 /** A moved show's feed answers 301 to its new URL once the grace period is over. */
-export function feedRedirect(extra: string, now: Date): string | null {
+export function feedRedirect(extra: string | Record<string, unknown>, now: Date): string | null {
   const moved = movedToOf(extra);
   return moved && new Date(moved.redirectAfter).getTime() <= now.getTime() ? moved.feedUrl : null;
 }

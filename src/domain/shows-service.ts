@@ -10,6 +10,7 @@ import {
   findShowBySlugHistory,
   insertShow,
   listShows,
+  retireShowSlug,
   updateShow,
 } from '../db/repositories/shows-repository.js';
 import { podcastGuid } from '../feeds/podcast-guid.js';
@@ -190,7 +191,7 @@ export function createShowsService(deps: ShowsServiceDeps) {
           hashtags: patch.social.hashtags ?? current.social.hashtags,
         });
       }
-      const extra = JSON.parse(row.extra) as Record<string, unknown> & { previousSlugs?: string[] };
+      const extra = { ...row.extra };
       if (patch.subscribe !== undefined) extra.subscribe = patch.subscribe;
       if (patch.embedAllowlist !== undefined) extra.embedAllowlist = patch.embedAllowlist;
       if (patch.txtVerify !== undefined) extra.txtVerify = patch.txtVerify;
@@ -199,10 +200,6 @@ export function createShowsService(deps: ShowsServiceDeps) {
         extra.movedTo = patch.movedTo ? normalisedMove(patch.movedTo) : undefined;
         set.new_feed_url = patch.movedTo?.feedUrl ?? null;
       }
-      if (set.slug && set.slug !== row.slug) {
-        // Keep the old slug so /feeds/{old}.xml can answer 301 to the new feed.
-        extra.previousSlugs = [...new Set([...(extra.previousSlugs ?? []), row.slug])];
-      }
       set.extra = JSON.stringify(extra);
       try {
         await updateShow(db, id, set);
@@ -210,6 +207,9 @@ export function createShowsService(deps: ShowsServiceDeps) {
         if (isUniqueViolation(error)) throw new ConflictError('slug_taken', { slug: String(patch.slug) });
         throw error;
       }
+      // Keep the old slug so /feeds/{old}.xml can answer 301 to the new feed.
+      if (set.slug && set.slug !== row.slug)
+        await retireShowSlug(db, id, row.slug, clock.now().toISOString());
       await deps.events.emit('show.changed', { showId: id });
       return toShow(await requireRow(id), urls);
     },

@@ -22,7 +22,7 @@ import {
   validateCues,
 } from '../timed-text/index.js';
 import type { DomainEventEmitter } from './domain-events.js';
-import type { EpisodeExtra, TranscriptState } from './episode.js';
+import type { TranscriptState } from './episode.js';
 import { NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from './errors.js';
 
 export type TranscriptOutput = 'vtt' | 'srt' | 'json' | 'html';
@@ -173,7 +173,7 @@ export function createTranscriptsService(deps: {
     async confirm(episodeId: string, language: string) {
       const row = await findTranscript(db, episodeId, language);
       if (!row) throw new NotFoundError('transcript', `${episodeId}/${language}`);
-      await store(episodeId, language, 'ready', row.source, JSON.parse(row.cues));
+      await store(episodeId, language, 'ready', row.source, row.cues);
     },
 
     async list(episodeId: string) {
@@ -182,7 +182,7 @@ export function createTranscriptsService(deps: {
         language: row.language,
         status: row.status,
         source: row.source,
-        cues: (JSON.parse(row.cues) as Cue[]).length,
+        cues: row.cues.length,
         updatedAt: row.updated_at,
       }));
     },
@@ -197,13 +197,10 @@ export function createTranscriptsService(deps: {
       const row = await findTranscript(db, episodeId, language);
       if (!row || (options.publicOnly && row.status !== 'ready'))
         throw new NotFoundError('transcript', `${episodeId}/${language}`);
-      const cues = JSON.parse(row.cues) as Cue[];
+      const { cues } = row;
       const episode = await requireEpisode(episodeId);
       const speakers = Object.fromEntries(
-        ((JSON.parse(episode.extra) as EpisodeExtra).persons ?? []).map((p) => [
-          p.name,
-          p.role ? `${p.name} (${p.role})` : p.name,
-        ]),
+        (episode.extra.persons ?? []).map((p) => [p.name, p.role ? `${p.name} (${p.role})` : p.name]),
       );
       const body =
         format === 'vtt'

@@ -1,4 +1,5 @@
 import type { ReadyFeed } from '../domain/feed-delivery.js';
+import { noneMatchHit } from './conditional-request.js';
 
 export interface FeedRequest {
   method: string;
@@ -71,8 +72,7 @@ export function answerFeed(feed: ReadyFeed, request: FeedRequest): FeedAnswer {
   const known = headerSets.get(feed) ?? headerSetsFor(feed);
   const { ifNoneMatch, ifModifiedSince } = request;
   const notModified = ifNoneMatch
-    ? ifNoneMatch === feed.etag ||
-      ifNoneMatch.split(',').some((tag) => tag.trim() === feed.etag || tag.trim() === '*')
+    ? noneMatchHit(ifNoneMatch, feed.etag)
     : ifModifiedSince
       ? Math.floor(feed.lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000)
       : false;

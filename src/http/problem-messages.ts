@@ -1,11 +1,10 @@
 import { importProblemMessages } from './import-problem-messages.js';
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
-import type { ProblemMessage, ProblemParams } from './problem-message.js';
+import type { ProblemMessage } from './problem-message.js';
 import { securityProblemMessages } from './security-problem-messages.js';
 import { siteProblemMessages } from './site-problem-messages.js';
 
-type Params = ProblemParams;
 type Message = ProblemMessage;
 
 const entity: Record<string, Record<Locale, string>> = {

@@ -10,6 +10,7 @@ import { renderHtml } from '../web/render-html.js';
 import { securityHeaders } from '../web/security-headers.js';
 import type { SiteChrome } from '../web/site-chrome.js';
 import { loadWebAssets } from '../web/web-assets.js';
+import { noneMatchHit } from './conditional-request.js';
 
 export interface PublicPageKitDeps {
   urls: PublicUrls;
@@ -17,10 +18,6 @@ export interface PublicPageKitDeps {
   mediaOrigins?: string[];
   /** The organisation's current settings (name, logo, colour, footer), read per page. */
   organisation: () => Promise<Organisation>;
-}
-
-function etagMatches(header: string | undefined, etag: string): boolean {
-  return !!header && header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*');
 }
 
 /** The organisation's frame for public pages, with URLs from BASE_URL. */
@@ -85,7 +82,7 @@ export function createPublicPageKit(deps: PublicPageKitDeps) {
       'cache-control': options.status === 404 ? 'no-store' : `public, max-age=${options.maxAge}`,
       etag,
     };
-    if (options.status !== 404 && etagMatches(c.req.header('if-none-match'), etag))
+    if (options.status !== 404 && noneMatchHit(c.req.header('if-none-match'), etag))
       return c.body(null, 304, headers);
     return c.body(html, options.status ?? 200, headers);
   }
@@ -95,7 +92,7 @@ export function createPublicPageKit(deps: PublicPageKitDeps) {
     return sendHtml(c, NotFoundPage({ context }), { context, frameAncestors, maxAge: 0, status: 404 });
   }
 
-  return { base, selfOrigin, assets, contextFor, sendHtml, notFound, etagMatches };
+  return { base, selfOrigin, assets, contextFor, sendHtml, notFound, etagMatches: noneMatchHit };
 }
 
 export type PublicPageKit = ReturnType<typeof createPublicPageKit>;

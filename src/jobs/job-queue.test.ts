@@ -112,12 +112,13 @@ describe.each(testDatabases())('job queue on $name', (database) => {
     const handlers = noopHandlers({
       'rebuild-feed': async (_payload, ctx) => {
         ctx.progress('build', 10);
-        await new Promise((resolve) => setTimeout(resolve, 700));
+        // Long enough for a few beats, however slow the machine.
+        while (failures < 3) await new Promise((resolve) => setTimeout(resolve, 50));
       },
     });
     const worker = createWorker({ queue, handlers, logger: silent, leaseMs: 600 });
     await worker.drain();
-    expect(failures).toBeGreaterThan(1);
+    expect(failures).toBeGreaterThanOrEqual(3);
     expect((await real.get(id))?.status).toBe('done');
   });
 

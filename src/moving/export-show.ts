@@ -3,7 +3,6 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import tar from 'tar-stream';
 import type { Database } from '../db/database.js';
-import { findShowById } from '../db/repositories/shows-repository.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
@@ -38,7 +37,7 @@ export function createShowExport(deps: {
   const { db, store, clock } = deps;
 
   async function entriesFor(showId: string): Promise<{ slug: string; entries: ArchiveEntry[] }> {
-    const show = await findShowById(db, showId);
+    const show = await db.selectFrom('shows').selectAll().where('id', '=', showId).executeTakeFirst();
     if (!show) throw new NotFoundError('show', showId);
     const snapshot = await readShowSnapshot(db, show);
     const entries: ArchiveEntry[] = [];

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, ImportRow, ShowRow } from '../db/database.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
+import type { Database, ImportRow } from '../db/database.js';
 import {
   findImportById,
   findShowIdImportedFrom,
@@ -64,7 +65,7 @@ function categoriesOf(channel: FeedChannel): string[] {
 export function createFeedImport(deps: FeedImportDeps) {
   const { db, clock } = deps;
 
-  async function showFor(row: ImportRow, channel: FeedChannel): Promise<ShowRow> {
+  async function showFor(row: ImportRow, channel: FeedChannel): Promise<ShowRecord> {
     const known = row.show_id ?? (await findShowIdImportedFrom(db, row.feed_url));
     const now = clock.now().toISOString();
     const fields = {
@@ -154,7 +155,7 @@ export function createFeedImport(deps: FeedImportDeps) {
         updateImport(db, importId, { ...patch, updated_at: clock.now().toISOString() });
       await touch({ status: 'running' });
       let channel: FeedChannel;
-      let show: ShowRow;
+      let show: ShowRecord;
       try {
         context.progress('feed', 1);
         const xml = await fetchFeedText(deps.fetch, row.feed_url, deps.feedLimits);

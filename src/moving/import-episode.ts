@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
+import type { Database, EpisodeRow } from '../db/database.js';
 import { claimEpisodePath, findEpisodePath } from '../db/repositories/episode-paths-repository.js';
 import { findEpisodeBySlug, insertEpisode, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { findEpisodeByGuid } from '../db/repositories/imports-repository.js';
@@ -75,7 +75,7 @@ async function freeSlug(db: Kysely<Database>, showId: string, wanted: string): P
  */
 export async function importEpisode(
   deps: EpisodeImportDeps,
-  show: ShowRow,
+  show: { id: string; slug: string },
   item: FeedEpisode,
   options: { processAudio: boolean; importId: string },
 ): Promise<EpisodeRow> {

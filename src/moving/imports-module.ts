@@ -90,7 +90,7 @@ export function createImportsModule(deps: ImportsModuleDeps) {
   deps.events.on('episode.processed', async ({ episodeId }) => {
     const episode = await findEpisodeById(db, episodeId);
     if (episode?.status !== 'ready') return;
-    const extra = JSON.parse(episode.extra) as { importedFrom?: ImportedFrom };
+    const extra = episode.extra as { importedFrom?: ImportedFrom };
     const when = extra.importedFrom?.publishWhenProcessed;
     if (!when) return;
     const show = await findShowById(db, episode.show_id);

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { OverlayOptions, Sharp } from 'sharp';
-import type { Database, EpisodeRow, ShowRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
+import type { Database } from '../db/database.js';
 import { findEpisodeByEnclosurePath, findEpisodeBySlug } from '../db/repositories/episodes-repository.js';
 import {
   deleteMediaFile,
@@ -10,7 +12,6 @@ import {
   upsertMediaFile,
 } from '../db/repositories/media-files-repository.js';
 import { findShowById, findShowBySlug } from '../db/repositories/shows-repository.js';
-import type { StoredArtwork } from '../domain/artwork-service.js';
 import { loadSharp } from '../images/load-sharp.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
@@ -46,12 +47,12 @@ export function createShareImages(deps: { db: Kysely<Database>; store: BlobStore
   const { db, store, clock } = deps;
 
   async function readArtwork(
-    episode: EpisodeRow,
-    show: ShowRow,
+    episode: EpisodeRecord,
+    show: ShowRecord,
   ): Promise<{ key: string; data: Buffer } | null> {
     const stored = episode.artwork ?? show.artwork;
     if (!stored) return null;
-    const keys = (JSON.parse(stored) as StoredArtwork).keys;
+    const keys = stored.keys;
     const key = keys['600'] ?? keys['1400'] ?? Object.values(keys)[0];
     if (!key) return null;
     const { body } = await store.get(key);
@@ -61,10 +62,12 @@ export function createShareImages(deps: { db: Kysely<Database>; store: BlobStore
   }
 
   /** Draws and stores the image unless this exact one is already stored. */
-  async function ensure(episode: EpisodeRow, show: ShowRow): Promise<ShareImage> {
+  async function ensure(episode: EpisodeRecord, show: ShowRecord): Promise<ShareImage> {
     const language = resolveLanguage(show.language);
     const alt = shareImageAlt(episode.title, show.title, language);
-    const artworkKey = episode.artwork ?? show.artwork ?? '';
+    // The stored JSON text, as the version was always computed from it.
+    const stored = episode.artwork ?? show.artwork;
+    const artworkKey = stored ? JSON.stringify(stored) : '';
     const version = createHash('sha256')
       .update(JSON.stringify([LAYOUT, artworkKey, episode.title, show.title]))
       .digest('hex')

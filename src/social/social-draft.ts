@@ -1,5 +1,7 @@
-import type { EpisodeRow, ShowRow, SocialDraftRow } from '../db/database.js';
-import type { EpisodeExtra } from '../domain/episode.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
+import type { SocialDraftRecord } from '../db/codecs/social-draft-codec.js';
+import type { SocialDraftRow } from '../db/database.js';
 import type { PublicUrls } from '../domain/public-urls.js';
 import {
   type BlueskyFacet,
@@ -11,7 +13,6 @@ import {
   fitsLimit,
   isChannel,
 } from './index.js';
-import type { ShareImage } from './share-image.js';
 
 export type DraftStatus = SocialDraftRow['status'];
 export type DraftAction = 'generated' | 'regenerated' | 'edited' | 'approved' | 'rejected' | 'delivered';
@@ -53,9 +54,14 @@ export interface SocialDraft {
 const crew = new Set(['host', 'co-host', 'producer', 'editor', 'sound designer', 'audio engineer']);
 
 /** A stored draft in its public JSON shape. */
-export function toDraft(row: SocialDraftRow, episode: EpisodeRow, show: ShowRow, base: string): SocialDraft {
+export function toDraft(
+  row: SocialDraftRecord,
+  episode: EpisodeRecord,
+  show: ShowRecord,
+  base: string,
+): SocialDraft {
   const channel = row.channel as Channel;
-  const image = row.image ? (JSON.parse(row.image) as ShareImage) : null;
+  const { image } = row;
   return {
     id: row.id,
     episodeId: row.episode_id,
@@ -67,7 +73,7 @@ export function toDraft(row: SocialDraftRow, episode: EpisodeRow, show: ShowRow,
     fits: isChannel(channel) && fitsLimit(channel, row.text),
     status: row.status,
     link: row.link,
-    ...(row.facets ? { facets: JSON.parse(row.facets) as BlueskyFacet[] } : {}),
+    ...(row.facets ? { facets: row.facets } : {}),
     image: image
       ? {
           url: `${base}/media/${show.slug}/${episode.slug}/share.png`,
@@ -76,30 +82,26 @@ export function toDraft(row: SocialDraftRow, episode: EpisodeRow, show: ShowRow,
           height: image.height,
         }
       : null,
-    history: JSON.parse(row.history),
+    history: row.history,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
 /** In the usual channel order (Mastodon first, as everywhere in zender), unknown ones last. */
-export function sortedByChannel(rows: SocialDraftRow[]): SocialDraftRow[] {
+export function sortedByChannel(rows: SocialDraftRecord[]): SocialDraftRecord[] {
   const rank = (channel: string) => (isChannel(channel) ? channels.indexOf(channel) : channels.length);
   return [...rows].sort((a, b) => rank(a.channel) - rank(b.channel));
 }
 
 /** Builds the drafts of an episode from the show's settings and the episode's guests. */
 export function draftsFor(
-  episode: EpisodeRow,
-  show: ShowRow,
+  episode: EpisodeRecord,
+  show: ShowRecord,
   urls: Pick<PublicUrls, 'episodePage'>,
 ): Draft[] {
-  const social = JSON.parse(show.social) as {
-    channels?: Channel[];
-    hashtags?: string[];
-    templates?: Partial<Record<Channel, string>>;
-  };
-  const persons = (JSON.parse(episode.extra) as EpisodeExtra).persons ?? [];
+  const { social } = show;
+  const persons = episode.extra.persons ?? [];
   return buildDrafts({
     show: {
       slug: show.slug,

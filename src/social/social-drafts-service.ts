@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow, ShowRow, SocialDraftRow } from '../db/database.js';
+import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
+import type { ShowRecord } from '../db/codecs/show-codec.js';
+import type { SocialDraftRecord } from '../db/codecs/social-draft-codec.js';
+import type { Database, SocialDraftRow } from '../db/database.js';
 import { findEpisodeById } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import {
@@ -43,7 +46,7 @@ export function createSocialDraftsService(deps: {
 }) {
   const { db, clock, urls } = deps;
 
-  async function load(episodeId: string): Promise<{ episode: EpisodeRow; show: ShowRow } | null> {
+  async function load(episodeId: string): Promise<{ episode: EpisodeRecord; show: ShowRecord } | null> {
     const episode = await findEpisodeById(db, episodeId);
     const show = episode ? await findShowById(db, episode.show_id) : undefined;
     return episode && show ? { episode, show } : null;
@@ -62,7 +65,7 @@ export function createSocialDraftsService(deps: {
   }
 
   /** A broken artwork must not cost the drafts: they go out without an image and a regenerate tries again. */
-  async function imageFor(episode: EpisodeRow, show: ShowRow): Promise<string | null> {
+  async function imageFor(episode: EpisodeRecord, show: ShowRecord): Promise<string | null> {
     try {
       return JSON.stringify(await deps.shareImages.ensure(episode, show));
     } catch (error) {
@@ -75,9 +78,9 @@ export function createSocialDraftsService(deps: {
     return { at: clock.now().toISOString(), action, by, status, ...(note ? { note } : {}) };
   }
 
-  function withHistory(row: SocialDraftRow, add: DraftHistoryEntry): string {
+  function withHistory(row: SocialDraftRecord, add: DraftHistoryEntry): string {
     // Capped so a draft edited a thousand times stays a small row; the first entry (creation) stays.
-    const history = [...(JSON.parse(row.history) as DraftHistoryEntry[]), add];
+    const history = [...row.history, add];
     return JSON.stringify(history.length > 100 ? [history[0], ...history.slice(-99)] : history);
   }
 
@@ -163,7 +166,7 @@ export function createSocialDraftsService(deps: {
     ]);
   }
 
-  function episodeSummary(episode: EpisodeRow, show: ShowRow) {
+  function episodeSummary(episode: EpisodeRecord, show: ShowRecord) {
     return {
       id: episode.id,
       slug: episode.slug,
@@ -178,7 +181,7 @@ export function createSocialDraftsService(deps: {
     };
   }
 
-  function showSummary(show: ShowRow) {
+  function showSummary(show: ShowRecord) {
     return { id: show.id, slug: show.slug, title: show.title, language: show.language };
   }
 
@@ -205,7 +208,10 @@ export function createSocialDraftsService(deps: {
       const done = await updateSocialDraft(db, draftId, ['draft'], {
         text,
         length: measureLength(channel, text),
-        facets: channel === 'bluesky' ? JSON.stringify(blueskyFacets(text, [row.link])) : row.facets,
+        facets:
+          channel === 'bluesky'
+            ? JSON.stringify(blueskyFacets(text, [row.link]))
+            : row.facets && JSON.stringify(row.facets),
         history: withHistory(row, entry('edited', actor, 'draft')),
         updated_at: clock.now().toISOString(),
       });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { decodeWebhook, type WebhookDeliveryRecord, type WebhookRecord } from '../db/codecs/webhook-codec.js';
 import type { Database, WebhookDeliveryRow, WebhookRow } from '../db/database.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import {
@@ -23,15 +24,10 @@ import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import type { Channel } from '../social/index.js';
+import type { WebhookEvent } from './webhook-events.js';
 import { generateWebhookSecret, signWebhook } from './webhook-signature.js';
 
-export const webhookEvents = [
-  'episode.published',
-  'episode.scheduled',
-  'draft.approved',
-  'draft.rejected',
-] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
+export { type WebhookEvent, webhookEvents } from './webhook-events.js';
 
 /** The public JSON shape of a subscription; the secret only in the answer that creates it. */
 export interface Webhook {
@@ -92,19 +88,19 @@ export interface WebhooksDeps {
   events: DomainEventEmitter;
 }
 
-function toWebhook(row: WebhookRow): Webhook {
+function toWebhook(row: WebhookRecord): Webhook {
   return {
     id: row.id,
     showId: row.show_id,
     url: row.url,
-    events: JSON.parse(row.events),
-    channels: row.channels ? JSON.parse(row.channels) : null,
+    events: row.events,
+    channels: row.channels,
     createdBy: row.created_by,
     createdAt: row.created_at,
   };
 }
 
-function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
+function toDelivery(row: WebhookDeliveryRecord): WebhookDelivery {
   return {
     id: row.id,
     webhookId: row.webhook_id,
@@ -113,7 +109,7 @@ function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
     attempts: row.attempts,
     lastStatus: row.last_status,
     lastError: row.last_error,
-    log: JSON.parse(row.log),
+    log: row.log,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deliveredAt: row.delivered_at,
@@ -160,7 +156,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
         created_at: clock.now().toISOString(),
       };
       await insertWebhook(db, row);
-      return { ...toWebhook(row), secret };
+      return { ...toWebhook(decodeWebhook(row)), secret };
     },
 
     async list(showId: string): Promise<Webhook[]> {
@@ -273,7 +269,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       // 410 Gone ends it, and so does a refused address: retrying would only probe it again.
       const gone = status === 410 || refused;
       const log: AttemptLog[] = [
-        ...JSON.parse(delivery.log),
+        ...delivery.log,
         { at: attemptAt.toISOString(), status, error, ms: Math.round(performance.now() - started) },
       ];
       const now = clock.now().toISOString();

@@ -142,7 +142,7 @@ export async function publishedAudioEpisode(
     status: 'ready',
     duration_seconds: seconds,
     audio: JSON.stringify({ key: audioKey, type: 'audio/mpeg', size: audio.size, sha256: audio.sha256 }),
-    extra: JSON.stringify({ ...JSON.parse(row!.extra), peaksKey }),
+    extra: JSON.stringify({ ...row!.extra, peaksKey }),
   });
   if (options.chapters) {
     const put = await t.call('PUT', `/api/v1/episodes/${episode.id}/chapters`, {

@@ -15,6 +15,8 @@ import * as createWebhookDeliveries from './0013-create-webhook-deliveries.js';
 import * as addApiTokensBootstrap from './0014-add-api-tokens-bootstrap.js';
 import * as createEpisodePaths from './0017-create-episode-paths.js';
 import * as fillEpisodePaths from './0018-fill-episode-paths.js';
+import * as createShowSlugHistory from './0020-create-show-slug-history.js';
+import * as backfillShowSlugHistory from './0021-backfill-show-slug-history.js';
 import * as createOrganisation from './0050-create-organisation.js';
 import * as createSearchIndex from './0051-create-search-index.js';
 import * as createImports from './0060-create-imports.js';
@@ -40,6 +42,8 @@ export const migrations: Record<string, Migration> = {
   '0014-add-api-tokens-bootstrap': addApiTokensBootstrap,
   '0017-create-episode-paths': createEpisodePaths,
   '0018-fill-episode-paths': fillEpisodePaths,
+  '0020-create-show-slug-history': createShowSlugHistory,
+  '0021-backfill-show-slug-history': backfillShowSlugHistory,
   '0050-create-organisation': createOrganisation,
   '0051-create-search-index': createSearchIndex,
   '0060-create-imports': createImports,

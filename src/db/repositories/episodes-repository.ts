@@ -1,34 +1,42 @@
 import type { Kysely } from 'kysely';
-import type { Database, EpisodeRow, EpisodeUpdate, NewEpisodeRow } from '../database.js';
+import { decodeEpisode, type EpisodeRecord } from '../codecs/episode-codec.js';
+import type { Database, EpisodeUpdate, NewEpisodeRow } from '../database.js';
 import type { PageCursor } from './page-cursor.js';
 
 export async function insertEpisode(db: Kysely<Database>, row: NewEpisodeRow): Promise<void> {
   await db.insertInto('episodes').values(row).execute();
 }
 
-export async function findEpisodeById(db: Kysely<Database>, id: string): Promise<EpisodeRow | undefined> {
-  return db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findEpisodeById(db: Kysely<Database>, id: string): Promise<EpisodeRecord | undefined> {
+  const row = await db.selectFrom('episodes').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeEpisode(row);
 }
 
 export async function findEpisodeBySlug(
   db: Kysely<Database>,
   showId: string,
   slug: string,
-): Promise<EpisodeRow | undefined> {
-  return db
+): Promise<EpisodeRecord | undefined> {
+  const row = await db
     .selectFrom('episodes')
     .selectAll()
     .where('show_id', '=', showId)
     .where('slug', '=', slug)
     .executeTakeFirst();
+  return row && decodeEpisode(row);
 }
 
 /** The episode whose frozen enclosure path is this one (stable public media URLs). */
 export async function findEpisodeByEnclosurePath(
   db: Kysely<Database>,
   enclosurePath: string,
-): Promise<EpisodeRow | undefined> {
-  return db.selectFrom('episodes').selectAll().where('enclosure_path', '=', enclosurePath).executeTakeFirst();
+): Promise<EpisodeRecord | undefined> {
+  const row = await db
+    .selectFrom('episodes')
+    .selectAll()
+    .where('enclosure_path', '=', enclosurePath)
+    .executeTakeFirst();
+  return row && decodeEpisode(row);
 }
 
 export async function listEpisodes(
@@ -36,7 +44,7 @@ export async function listEpisodes(
   showId: string,
   limit: number,
   after?: PageCursor,
-): Promise<EpisodeRow[]> {
+): Promise<EpisodeRecord[]> {
   let query = db
     .selectFrom('episodes')
     .selectAll()
@@ -52,18 +60,19 @@ export async function listEpisodes(
       ]),
     );
   }
-  return query.execute();
+  return (await query.execute()).map(decodeEpisode);
 }
 
 /** Published episodes of a show, newest first: what a feed or public page shows. */
-export async function listPublishedEpisodes(db: Kysely<Database>, showId: string): Promise<EpisodeRow[]> {
-  return db
+export async function listPublishedEpisodes(db: Kysely<Database>, showId: string): Promise<EpisodeRecord[]> {
+  const rows = await db
     .selectFrom('episodes')
     .selectAll()
     .where('show_id', '=', showId)
     .where('status', '=', 'published')
     .orderBy('published_at', 'desc')
     .execute();
+  return rows.map(decodeEpisode);
 }
 
 export async function updateEpisode(db: Kysely<Database>, id: string, patch: EpisodeUpdate): Promise<void> {

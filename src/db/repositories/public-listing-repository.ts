@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database, ShowRow } from '../database.js';
+import { decodeShow, type ShowRecord } from '../codecs/show-codec.js';
+import type { Database } from '../database.js';
 
 /** Shows with at least one published episode, the most recently published first. */
-export async function listPublicShows(db: Kysely<Database>): Promise<ShowRow[]> {
-  return db
+export async function listPublicShows(db: Kysely<Database>): Promise<ShowRecord[]> {
+  const rows = await db
     .selectFrom('shows')
     .selectAll('shows')
     .innerJoin(
@@ -19,6 +20,7 @@ export async function listPublicShows(db: Kysely<Database>): Promise<ShowRow[]> 
     .orderBy('published.latest', 'desc')
     .orderBy('shows.title')
     .execute();
+  return rows.map(decodeShow);
 }
 
 /** Every public page's address parts and last change, for the sitemap. */

@@ -1,25 +1,31 @@
 import type { Kysely, Updateable } from 'kysely';
+import { decodeSocialDraft, type SocialDraftRecord } from '../codecs/social-draft-codec.js';
 import type { Database, SocialDraftRow, SocialDraftsTable } from '../database.js';
 
 export async function insertSocialDraft(db: Kysely<Database>, row: SocialDraftRow): Promise<void> {
   await db.insertInto('social_drafts').values(row).execute();
 }
 
-export async function findSocialDraft(db: Kysely<Database>, id: string): Promise<SocialDraftRow | undefined> {
-  return db.selectFrom('social_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findSocialDraft(
+  db: Kysely<Database>,
+  id: string,
+): Promise<SocialDraftRecord | undefined> {
+  const row = await db.selectFrom('social_drafts').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeSocialDraft(row);
 }
 
 export async function listSocialDraftsOfEpisode(
   db: Kysely<Database>,
   episodeId: string,
-): Promise<SocialDraftRow[]> {
-  return db
+): Promise<SocialDraftRecord[]> {
+  const rows = await db
     .selectFrom('social_drafts')
     .selectAll()
     .where('episode_id', '=', episodeId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  return rows.map(decodeSocialDraft);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { decodeTranscript, type TranscriptRecord } from '../codecs/transcript-codec.js';
 import type { Database, TranscriptsTable } from '../database.js';
 
 export async function saveTranscript(db: Kysely<Database>, row: TranscriptsTable): Promise<void> {
@@ -16,22 +17,24 @@ export async function findTranscript(
   db: Kysely<Database>,
   episodeId: string,
   language: string,
-): Promise<TranscriptsTable | undefined> {
-  return db
+): Promise<TranscriptRecord | undefined> {
+  const row = await db
     .selectFrom('transcripts')
     .selectAll()
     .where('episode_id', '=', episodeId)
     .where('language', '=', language)
     .executeTakeFirst();
+  return row && decodeTranscript(row);
 }
 
-export async function listTranscripts(db: Kysely<Database>, episodeId: string): Promise<TranscriptsTable[]> {
-  return db
+export async function listTranscripts(db: Kysely<Database>, episodeId: string): Promise<TranscriptRecord[]> {
+  const rows = await db
     .selectFrom('transcripts')
     .selectAll()
     .where('episode_id', '=', episodeId)
     .orderBy('language')
     .execute();
+  return rows.map(decodeTranscript);
 }
 
 export async function deleteTranscript(

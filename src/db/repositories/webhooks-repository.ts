@@ -1,22 +1,30 @@
 import type { Kysely, Updateable } from 'kysely';
+import {
+  decodeWebhook,
+  decodeWebhookDelivery,
+  type WebhookDeliveryRecord,
+  type WebhookRecord,
+} from '../codecs/webhook-codec.js';
 import type { Database, WebhookDeliveriesTable, WebhookDeliveryRow, WebhookRow } from '../database.js';
 
 export async function insertWebhook(db: Kysely<Database>, row: WebhookRow): Promise<void> {
   await db.insertInto('webhooks').values(row).execute();
 }
 
-export async function findWebhook(db: Kysely<Database>, id: string): Promise<WebhookRow | undefined> {
-  return db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findWebhook(db: Kysely<Database>, id: string): Promise<WebhookRecord | undefined> {
+  const row = await db.selectFrom('webhooks').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeWebhook(row);
 }
 
-export async function listWebhooksOfShow(db: Kysely<Database>, showId: string): Promise<WebhookRow[]> {
-  return db
+export async function listWebhooksOfShow(db: Kysely<Database>, showId: string): Promise<WebhookRecord[]> {
+  const rows = await db
     .selectFrom('webhooks')
     .selectAll()
     .where('show_id', '=', showId)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  return rows.map(decodeWebhook);
 }
 
 /** Deleting a subscription deletes its deliveries (cascade); their queued jobs then find nothing to do. */
@@ -32,21 +40,23 @@ export async function insertDelivery(db: Kysely<Database>, row: WebhookDeliveryR
 export async function findDelivery(
   db: Kysely<Database>,
   id: string,
-): Promise<WebhookDeliveryRow | undefined> {
-  return db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+): Promise<WebhookDeliveryRecord | undefined> {
+  const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeWebhookDelivery(row);
 }
 
 export async function findDeliveryByKey(
   db: Kysely<Database>,
   webhookId: string,
   eventKey: string,
-): Promise<WebhookDeliveryRow | undefined> {
-  return db
+): Promise<WebhookDeliveryRecord | undefined> {
+  const row = await db
     .selectFrom('webhook_deliveries')
     .selectAll()
     .where('webhook_id', '=', webhookId)
     .where('event_key', '=', eventKey)
     .executeTakeFirst();
+  return row && decodeWebhookDelivery(row);
 }
 
 /** Newest first. */
@@ -54,8 +64,8 @@ export async function listDeliveriesOfWebhook(
   db: Kysely<Database>,
   webhookId: string,
   limit: number,
-): Promise<WebhookDeliveryRow[]> {
-  return db
+): Promise<WebhookDeliveryRecord[]> {
+  const rows = await db
     .selectFrom('webhook_deliveries')
     .selectAll()
     .where('webhook_id', '=', webhookId)
@@ -63,6 +73,7 @@ export async function listDeliveriesOfWebhook(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(decodeWebhookDelivery);
 }
 
 export async function updateDelivery(

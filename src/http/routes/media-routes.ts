@@ -8,6 +8,7 @@ import type { PublicTextMedia } from '../../domain/public-text-media.js';
 import type { Logger } from '../../shared/logger.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import { parseByteRange } from '../byte-range.js';
+import { noneMatchHit, rangeStillValid } from '../conditional-request.js';
 
 export interface MediaRoutesDeps {
   media: PublicMedia;
@@ -60,13 +61,18 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
         // The HTML transcript holds text people wrote: nothing in it may run, load or submit.
         'content-security-policy': textCsp,
       };
-      if (c.req.header('if-none-match') === etag) return c.body(null, 304, textHeaders);
+      if (noneMatchHit(c.req.header('if-none-match'), etag)) return c.body(null, 304, textHeaders);
       if (c.req.method === 'HEAD') return c.body(null, 200, textHeaders);
       return c.body(text.body, 200, textHeaders);
     }
     const file = await deps.media.resolve(showSlug, segments);
     if (!file) return c.text('Not found', 404, { 'access-control-allow-origin': '*' });
-    const range = parseByteRange(c.req.header('range'), file.size);
+    const lastModified = new Date(file.updatedAt).toUTCString();
+    const etag = etagOf(file);
+    // A Range whose If-Range names an older copy is ignored: the client gets the whole file.
+    const range = rangeStillValid(c.req.header('if-range'), { etag, lastModified })
+      ? parseByteRange(c.req.header('range'), file.size)
+      : ({ kind: 'full' } as const);
 
     if (file.analytics && c.req.method === 'GET') {
       deps.analytics
@@ -82,8 +88,8 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
     const headers: Record<string, string> = {
       'content-type': file.contentType,
       'accept-ranges': 'bytes',
-      etag: etagOf(file),
-      'last-modified': new Date(file.updatedAt).toUTCString(),
+      etag,
+      'last-modified': lastModified,
       'cache-control': 'public, max-age=86400',
       'access-control-allow-origin': '*',
       'access-control-expose-headers': 'Content-Length, Content-Range, Accept-Ranges',
@@ -93,8 +99,8 @@ export function mediaRoutes(deps: MediaRoutesDeps) {
     const redirect = await deps.store.url(file.key, { downloadName: file.downloadName });
     if (redirect) return c.redirect(redirect, 302);
 
-    if (c.req.header('if-none-match') === headers.etag && range.kind === 'full')
-      return c.body(null, 304, headers);
+    // If-None-Match comes before Range (RFC 9110 13.2.2): a current copy gets 304, ranged or not.
+    if (noneMatchHit(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
     if (range.kind === 'unsatisfiable') {
       return c.body(null, 416, { ...headers, 'content-range': `bytes */${file.size}` });
     }

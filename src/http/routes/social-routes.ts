@@ -7,6 +7,7 @@ import type { Actor } from '../../social/social-draft.js';
 import type { SocialDraftsService } from '../../social/social-drafts-service.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { AppEnv } from '../app-env.js';
+import { noneMatchHit } from '../conditional-request.js';
 import { socialDraftExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, problemSchema, text } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -236,7 +237,7 @@ export function shareImageRoutes(deps: { shareImages: ShareImages; store: BlobSt
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
     };
-    if (c.req.header('if-none-match') === headers.etag) return c.body(null, 304, headers);
+    if (noneMatchHit(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, headers);
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
     const { body } = await deps.store.get(file.key);
     return c.body(Readable.toWeb(body) as ReadableStream, 200, headers);

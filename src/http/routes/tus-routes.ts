@@ -3,9 +3,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { type DataStore, Server } from '@tus/server';
 import type { Context } from 'hono';
 import type { EpisodeIngest } from '../../domain/episode-ingest.js';
-import { DomainError, TooLargeError } from '../../domain/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import type { AppEnv } from '../app-env.js';
+import { problemFor } from '../error-handler.js';
+import { problemMessages } from '../problem-messages.js';
 import { tusProblem } from './tus-problem.js';
 import { documentTusRoutes } from './tus-route-docs.js';
 
@@ -21,16 +22,23 @@ export interface TusRoutesOptions {
   basePath?: string;
 }
 
+/** A tus error answer of our own: tus clients read the status; people read the body. */
+function refuse(status: number, body: string): never {
+  throw { status_code: status, body };
+}
+
 /**
- * A tus error answer: tus clients read the status; people read the body. A domain error is
- * passed on as its code and params (JSON in the body) so it becomes the same problem+json
- * the rest of the API answers; see tusProblem.
+ * A domain error as tus answers it: the status error-handler.ts gives it anywhere else in the
+ * API, and its code and params in the body, which tusProblem turns into the same problem+json.
+ * Unexpected errors are rethrown for tus's own 500.
  */
-function refuse(status: number, body: string | DomainError): never {
-  throw {
-    status_code: status,
-    body: typeof body === 'string' ? body : JSON.stringify({ problem: body.code, params: body.params }),
-  };
+function refuseDomainError(error: unknown): never {
+  const known = problemFor(error);
+  if (!known) throw error;
+  refuse(
+    known.status ?? problemMessages[known.code]?.status ?? 400,
+    JSON.stringify({ problem: known.code, params: known.params ?? {} }),
+  );
 }
 
 /**
@@ -88,13 +96,7 @@ export function tusRoutes(options: TusRoutesOptions) {
           upload.size,
         );
       } catch (error) {
-        if (error instanceof TooLargeError) refuse(413, error);
-        if (error instanceof DomainError)
-          refuse(
-            error.code === 'not_found' ? 404 : error.code === 'unsupported_media_type' ? 415 : 409,
-            error,
-          );
-        throw error;
+        refuseDomainError(error);
       }
       return {};
     },
@@ -110,8 +112,7 @@ export function tusRoutes(options: TusRoutesOptions) {
         return { headers: { 'Zender-Job-Id': jobId } };
       } catch (error) {
         options.logger.warn({ err: error, uploadId: upload.id }, 'finished upload could not be accepted');
-        if (error instanceof DomainError) refuse(error.code === 'not_found' ? 404 : 409, error);
-        throw error;
+        refuseDomainError(error);
       } finally {
         // Refused before it was read (the episode was published meanwhile, say), the stream still
         // holds a file or an S3 connection, and its file, removed next, could fail to open later

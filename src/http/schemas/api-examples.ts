@@ -62,6 +62,7 @@ export const episodeExample = {
   explicit: false,
   status: 'published',
   failureReason: null,
+  failureMessage: null,
   publishAt: '2026-12-01T02:51:22.655Z',
   publishedAt: '2026-12-01T02:51:22.655Z',
   guid: '34c4366a-ba1b-42fe-843b-922ea1b7ca06',
