@@ -1,5 +1,6 @@
 import { countGraphemes } from './measure-length.js';
-import { twitterText } from './twitter-text-lazy.js';
+import { extractTweetHashtags } from './tweet-entities.js';
+import { extractTweetUrls } from './tweet-urls.js';
 
 export interface BlueskyLinkFeature {
   $type: 'app.bsky.richtext.facet#link';
@@ -54,7 +55,7 @@ export function blueskyFacets(text: string, links: readonly string[] = []): Blue
       }
     }
   }
-  for (const { url, indices } of twitterText().extractUrlsWithIndices(text, {
+  for (const { url, indices } of extractTweetUrls(text, {
     extractUrlsWithoutProtocol: false,
   })) {
     if (free(indices[0], indices[1])) {
@@ -65,7 +66,7 @@ export function blueskyFacets(text: string, links: readonly string[] = []): Blue
       });
     }
   }
-  for (const { hashtag, indices } of twitterText().extractHashtagsWithIndices(text)) {
+  for (const { hashtag, indices } of extractTweetHashtags(text)) {
     // Bluesky caps a tag at 64 graphemes; a longer one stays plain text.
     if (countGraphemes(hashtag) <= 64 && free(indices[0], indices[1])) {
       spans.push({

@@ -10,7 +10,7 @@ import { normalizeHashtags } from './normalize-hashtags.js';
 import { renderTemplate } from './render-template.js';
 import { builtInTemplates, type Language, linkInBio, resolveLanguage } from './templates.js';
 import { type TextShortener, textShortener } from './text-shortener.js';
-import { twitterText } from './twitter-text-lazy.js';
+import { extractTweetUrls } from './tweet-urls.js';
 
 export interface DraftShow {
   /** Becomes utm_campaign. */
@@ -134,7 +134,7 @@ function capped(text: string | null | undefined, language: Language): string {
 
 /** For Instagram: a URL in a caption is dead text, and the draft already says where the link is. */
 function withoutUrls(text: string): string {
-  const urls = twitterText().extractUrlsWithIndices(text, { extractUrlsWithoutProtocol: false });
+  const urls = extractTweetUrls(text, { extractUrlsWithoutProtocol: false });
   let result = text;
   for (const { indices } of urls.reverse()) result = result.slice(0, indices[0]) + result.slice(indices[1]);
   return cleanText(result.replace(/[([{]\s*[)\]}]/g, '').replace(/\s+([)\]},.;:!?])/g, '$1'));

@@ -8,7 +8,8 @@ export const channels = ['mastodon', 'bluesky', 'linkedin', 'x', 'facebook', 'th
 export type Channel = (typeof channels)[number];
 
 /**
- * - `twitter-text`: X's official library, weighted length (URLs 23, CJK and emoji 2).
+ * - `twitter-text`: X's weighted length as its official library twitter-text computes it
+ *   (URLs 23, CJK and emoji 2), in weighted-length.ts without loading that library.
  * - `graphemes`: user-perceived characters (Intl.Segmenter), as Bluesky's lexicon does.
  * - `mastodon`: code points with every URL counted as 23.
  * - `threads`: code points, but an emoji counts as its UTF-8 byte length (Meta's API docs).

@@ -1,5 +1,6 @@
 import { type Channel, channelRules } from './channels.js';
-import { twitterText } from './twitter-text-lazy.js';
+import { extractTweetUrls } from './tweet-urls.js';
+import { weightedLength } from './weighted-length.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const utf8 = new TextEncoder();
@@ -20,7 +21,7 @@ const emoji = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 export function measureLength(channel: Channel, text: string): number {
   switch (channelRules[channel].counting) {
     case 'twitter-text':
-      return twitterText().parseTweet(text).weightedLength;
+      return weightedLength(text).weightedLength;
     case 'graphemes':
       return countGraphemes(text);
     case 'mastodon':
@@ -64,7 +65,7 @@ function codePoints(text: string): number {
 function mastodonLength(text: string): number {
   let length = 0;
   let last = 0;
-  for (const { url, indices } of twitterText().extractUrlsWithIndices(text)) {
+  for (const { url, indices } of extractTweetUrls(text)) {
     const [start, end] = indices;
     length += codePoints(text.slice(last, start));
     const own = codePoints(text.slice(start, end));

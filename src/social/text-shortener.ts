@@ -1,5 +1,5 @@
 import { countGraphemes } from './measure-length.js';
-import { twitterText } from './twitter-text-lazy.js';
+import { extractTweetEntities } from './tweet-entities.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -32,7 +32,7 @@ export function textShortener(text: string, language: string): TextShortener {
   const boundaries = new Set<number>([text.length]);
   for (const { index } of graphemes.segment(text)) boundaries.add(index);
 
-  const entities = text ? twitterText().extractEntitiesWithIndices(text) : [];
+  const entities = text ? extractTweetEntities(text) : [];
   const urlEnds = new Set<number>();
   const entityEnds = new Set<number>();
   for (const entity of entities) {
@@ -72,7 +72,8 @@ export function textShortener(text: string, language: string): TextShortener {
     let high = cuts.length - 1;
     // Gallop first (prefixes of 64, 128, 256… code units), then halve: a longer prefix
     // never measures shorter, and a prefix far beyond any limit is never measured at all,
-    // which matters because twitter-text's URL scan is quadratic on long runs without spaces.
+    // which matters because the URL scan (twitter-text's pattern) is quadratic on long runs
+    // without spaces.
     for (let size = 64; low <= high; size *= 2) {
       const index = lastAtMost(cuts, size);
       if (index >= low) {
