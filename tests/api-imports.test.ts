@@ -286,7 +286,7 @@ describe.each(testDatabases())('importing without ALLOW_PRIVATE_URLS ($name)', (
     });
     expect(res.status).toBe(422);
     const problem = (await res.json()) as { code: string; detail: string };
-    expect(problem.detail).toContain('127.0.0.1 is geen openbaar adres');
+    expect(problem.detail).toContain('De URL in feedUrl wijst naar 127.0.0.1');
     // localhost is refused by name at creation too; nothing was fetched, nothing made.
     const byName = await t.call('POST', '/api/v1/imports', {
       json: { feedUrl: feeds.feedUrl('libsyn-style.xml').replace('127.0.0.1', 'localhost') },

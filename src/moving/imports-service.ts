@@ -35,7 +35,18 @@ export function createImportsService(deps: {
       const url = new URL(input.feedUrl);
       // Names are checked again after DNS, when the job connects (guarded fetch).
       const check = checkPublicUrl(url, { allowPrivate: deps.allowPrivateUrls });
-      if (!check.ok) throw new UnprocessableError('url_not_public', { host: check.host });
+      if (!check.ok)
+        throw new UnprocessableError(
+          'url_not_public',
+          { field: 'feedUrl', reason: check.reason, host: check.host },
+          [
+            {
+              field: 'feedUrl',
+              code: 'url_not_public',
+              message: `${check.host}: ${check.reason.replace(/_/g, ' ')}`,
+            },
+          ],
+        );
       const id = newId();
       const now = clock.now().toISOString();
       const jobId = await db.transaction().execute(async (trx) => {
