@@ -34,4 +34,6 @@ export interface ContainerOptions {
   allowPrivateUrls?: boolean;
   /** TRUST_PROXY: whose X-Forwarded-For names the client (download counting). */
   trustProxy?: TrustProxy;
+  /** Caps on a feed an import reads (default 20 MB, 60 s); tests lower them. */
+  importFeedLimits?: { maxBytes: number; timeoutMs: number };
 }

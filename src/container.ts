@@ -28,6 +28,7 @@ import { createApp } from './http/app.js';
 import { artworkRoutes } from './http/routes/artwork-routes.js';
 import { audioUploadRoutes } from './http/routes/audio-upload-routes.js';
 import { feedRoutes } from './http/routes/feed-routes.js';
+import { importsRoutes } from './http/routes/imports-routes.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { mediaRoutes } from './http/routes/media-routes.js';
 import { organisationRoutes } from './http/routes/organisation-routes.js';
@@ -40,6 +41,7 @@ import { webRoutes } from './http/routes/web-routes.js';
 import { webhooksRoutes } from './http/routes/webhooks-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
+import { createImportsModule } from './moving/imports-module.js';
 import { createSocialModule } from './social/social-module.js';
 
 /**
@@ -106,8 +108,13 @@ export function createContainer(options: ContainerOptions) {
     transcriberCommand: options.transcriberCommand,
   });
 
+  const moving = createImportsModule({
+    ...{ ...base, store, queue, events, logger, tools: resolveMediaTools(options.media), options },
+    ...{ shows, ingest, artwork, transcripts, rebuildFeed: publishing.rebuildFeed },
+  });
   const handlers: JobHandlers = {
     ...media.handlers,
+    ...moving.handlers,
     ...social.handlers,
     ...createFeedJobs({ feed: feedPublisher, search }).handlers,
     ...analytics.handlers,
@@ -142,6 +149,7 @@ export function createContainer(options: ContainerOptions) {
       webhooksRoutes({ webhooks: social.webhooks }),
       organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
       ...analytics.apiRoutes,
+      importsRoutes(moving),
     ],
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
@@ -149,6 +157,11 @@ export function createContainer(options: ContainerOptions) {
       shareImageRoutes({ shareImages: social.shareImages, store }),
       ...analytics.publicRoutes,
       feedRoutes({ feeds: feedDelivery, currentSlugFor: shows.currentSlugFor }),
+      feedRoutes({
+        feeds: feedDelivery,
+        currentSlugFor: shows.currentSlugFor,
+        movedFeedFor: moving.movedFeedFor,
+      }),
       webRoutes({
         catalog: createPublicCatalog({
           ...base,
@@ -171,6 +184,7 @@ export function createContainer(options: ContainerOptions) {
   });
 
   const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
+  const imports = moving.imports;
   return {
     app,
     worker,
@@ -181,6 +195,7 @@ export function createContainer(options: ContainerOptions) {
     organisation,
     search,
     analytics,
+    imports,
     ...services,
   };
 }

@@ -14,7 +14,7 @@ export type { DeliveryChapter } from './ffmetadata.js';
 export { FfmpegError } from './ffmpeg-error.js';
 export { type FirstPass, firstPass } from './first-pass.js';
 export type { LoudnessMeasurement } from './loudness-measurement.js';
-export { meteredLoudness } from './meter/signal-report.js';
+export { meteredLoudness, signalReport } from './meter/signal-report.js';
 export { type AudioProbe, probeAudio } from './probe-audio.js';
 export { type RecordingTags, readTags } from './read-tags.js';
 export { type MediaTools, type ResolveMediaToolsOptions, resolveMediaTools } from './resolve-media-tools.js';

@@ -234,6 +234,7 @@ export interface Database {
   search_episodes: SearchEpisodesTable;
   search_entries: SearchEntriesTable;
   episode_paths: EpisodePathsTable;
+  imports: ImportsTable;
   show_slug_history: ShowSlugHistoryTable;
   // Download counting (analytics): raw requests live a day, counts per day stay.
   download_requests: DownloadRequestsTable;
@@ -285,3 +286,20 @@ export interface DownloadSettingsTable {
 }
 
 export type DownloadRequestRow = Selectable<DownloadRequestsTable>;
+/** A feed import (POST /api/v1/imports) and its progress. */
+export interface ImportsTable {
+  id: string;
+  feed_url: string;
+  show_id: string | null;
+  job_id: string | null;
+  process_audio: number;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  failed: number;
+  problems: string; // JSON [{ guid, title, code, message: { nl, en } }]
+  created_at: string;
+  updated_at: string;
+}
+
+export type ImportRow = Selectable<ImportsTable>;

@@ -16,7 +16,7 @@ import type { Clock } from '../shared/clock.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { compressFeed } from './compress-feed.js';
 import type { PublicUrls } from './public-urls.js';
-import type { Person } from './show.js';
+import { feedRedirect, type Person } from './show.js';
 
 export interface FeedPublisherDeps {
   db: Kysely<Database>;
@@ -125,18 +125,25 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
     await rename(temp, file);
   }
 
+  async function withdraw(show: { id: string; slug: string }): Promise<void> {
+    await deleteFeedDocument(db, show.id);
+    await rm(path.join(deps.feedsDir, `${show.slug}.xml`), { force: true });
+    if (deps.store.kind === 's3') await deps.store.delete(`feeds/${show.slug}.xml`);
+  }
+
   return {
     /** A deleted show's feed stops answering everywhere it was published. */
-    async remove(show: { id: string; slug: string }): Promise<void> {
-      await deleteFeedDocument(db, show.id);
-      await rm(path.join(deps.feedsDir, `${show.slug}.xml`), { force: true });
-      if (deps.store.kind === 's3') await deps.store.delete(`feeds/${show.slug}.xml`);
-    },
+    remove: withdraw,
 
     /** Builds a show's feed; a deleted show is nothing to do. */
     async rebuild(showId: string): Promise<string | null> {
       const show = await findShowById(db, showId);
       if (!show) return null;
+      // Moved away and past the grace period: no feed here any more, /feeds/{slug}.xml answers 301.
+      if (feedRedirect(show.extra, deps.clock.now())) {
+        await withdraw(show);
+        return null;
+      }
       const episodes = await listPublishedEpisodes(db, showId);
       const items = episodes
         .map((episode) => toFeedEpisode(show, episode))

@@ -24,6 +24,8 @@ export interface Show {
   guid: string;
   feedUrl: string;
   newFeedUrl: string | null;
+  /** Moved away: itunes:new-feed-url now, a 301 to feedUrl from redirectAfter on. */
+  movedTo: MovedTo | null;
   artworkUrl: string | null;
   loudnessTargetLufs: number | null;
   social: { channels: SocialChannel[]; hashtags: string[] };
@@ -57,6 +59,7 @@ export interface ShowInput {
   social?: { channels?: SocialChannel[]; hashtags?: string[] };
   persons?: Person[];
   newFeedUrl?: string | null;
+  movedTo?: MovedTo | null;
   subscribe?: Record<string, string>;
   embedAllowlist?: string[];
   txtVerify?: string[];
@@ -90,6 +93,7 @@ export function toShow(row: ShowRecord, urls: ShowUrls): Show {
     guid: row.guid,
     feedUrl: urls.feedUrl(row.slug),
     newFeedUrl: row.new_feed_url,
+    movedTo: movedToOf(row.extra),
     artworkUrl: urls.showArtworkUrl(row.slug, row.artwork),
     loudnessTargetLufs: row.loudness_target_lufs,
     social: { channels: row.social.channels, hashtags: row.social.hashtags },
@@ -113,4 +117,21 @@ export function settingsOf(extra: ShowRecord['extra']): ShowSettings {
     embedAllowlist: extra.embedAllowlist ?? [],
     txtVerify: extra.txtVerify ?? [],
   };
+}
+
+export interface MovedTo {
+  feedUrl: string;
+  redirectAfter: string;
+}
+
+/** Reads a show's extra column, raw (JSON text) or decoded. */
+export function movedToOf(extra: string | Record<string, unknown>): MovedTo | null {
+  const parsed = (typeof extra === 'string' ? JSON.parse(extra) : extra) as { movedTo?: MovedTo };
+  return parsed.movedTo ?? null;
+}
+
+/** A moved show's feed answers 301 to its new URL once the grace period is over. */
+export function feedRedirect(extra: string | Record<string, unknown>, now: Date): string | null {
+  const moved = movedToOf(extra);
+  return moved && new Date(moved.redirectAfter).getTime() <= now.getTime() ? moved.feedUrl : null;
 }

@@ -23,7 +23,7 @@ import { isAppleCategory } from './apple-categories.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Page } from './page.js';
-import { type Show, type ShowInput, type ShowPatch, type ShowUrls, toShow } from './show.js';
+import { type MovedTo, type Show, type ShowInput, type ShowPatch, type ShowUrls, toShow } from './show.js';
 
 export interface ShowsServiceDeps {
   db: Kysely<Database>;
@@ -61,6 +61,10 @@ function isUniqueViolation(error: unknown): boolean {
   const text =
     String((error as { code?: string; message?: string })?.code ?? '') + String((error as Error)?.message);
   return /23505|UNIQUE constraint failed|SQLITE_CONSTRAINT_UNIQUE/.test(text);
+}
+
+function normalisedMove(moved: MovedTo): MovedTo {
+  return { feedUrl: moved.feedUrl, redirectAfter: new Date(moved.redirectAfter).toISOString() };
 }
 
 /** Create, read, update and delete shows; the only place that knows a show's rules. */
@@ -107,11 +111,12 @@ export function createShowsService(deps: ShowsServiceDeps) {
             hashtags: input.social?.hashtags ?? [],
           }),
           persons: JSON.stringify(input.persons ?? []),
-          new_feed_url: input.newFeedUrl ?? null,
+          new_feed_url: input.movedTo?.feedUrl ?? input.newFeedUrl ?? null,
           extra: JSON.stringify({
             subscribe: input.subscribe ?? {},
             embedAllowlist: input.embedAllowlist ?? [],
             txtVerify: input.txtVerify ?? [],
+            ...(input.movedTo ? { movedTo: normalisedMove(input.movedTo) } : {}),
           }),
           created_at: now,
           updated_at: now,
@@ -190,6 +195,11 @@ export function createShowsService(deps: ShowsServiceDeps) {
       if (patch.subscribe !== undefined) extra.subscribe = patch.subscribe;
       if (patch.embedAllowlist !== undefined) extra.embedAllowlist = patch.embedAllowlist;
       if (patch.txtVerify !== undefined) extra.txtVerify = patch.txtVerify;
+      if (patch.movedTo !== undefined) {
+        // Moving away sets itunes:new-feed-url; coming back (null) clears both.
+        extra.movedTo = patch.movedTo ? normalisedMove(patch.movedTo) : undefined;
+        set.new_feed_url = patch.movedTo?.feedUrl ?? null;
+      }
       set.extra = JSON.stringify(extra);
       try {
         await updateShow(db, id, set);

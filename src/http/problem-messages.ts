@@ -1,3 +1,4 @@
+import { importProblemMessages } from './import-problem-messages.js';
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
 import type { ProblemMessage } from './problem-message.js';
@@ -16,6 +17,7 @@ const entity: Record<string, Record<Locale, string>> = {
   webhook: { nl: 'webhook', en: 'webhook' },
   file: { nl: 'bestand', en: 'file' },
   route: { nl: 'pagina', en: 'page' },
+  import: { nl: 'import', en: 'import' },
 };
 
 function mb(bytes: number | string): string {
@@ -162,6 +164,7 @@ export const problemMessages: Record<string, Message> = {
   ...mediaProblemMessages,
   ...siteProblemMessages,
   ...securityProblemMessages,
+  ...importProblemMessages,
 };
 
 export type { ProblemMessage } from './problem-message.js';

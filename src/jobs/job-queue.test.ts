@@ -147,6 +147,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       'write-chapters': async () => {},
       transcribe: async () => {},
       'fold-downloads': async () => {},
+      'import-feed': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });
@@ -175,6 +176,7 @@ function noopHandlers(overrides: Partial<JobHandlers>): JobHandlers {
     'write-chapters': nothing,
     transcribe: nothing,
     'fold-downloads': nothing,
+    'import-feed': nothing,
     ...overrides,
   };
 }

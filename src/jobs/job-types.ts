@@ -12,6 +12,7 @@ export interface JobPayloads {
   'write-chapters': { episodeId: string };
   transcribe: { episodeId: string };
   'fold-downloads': Record<string, never>;
+  'import-feed': { importId: string };
 }
 
 export type JobKind = keyof JobPayloads;

@@ -71,6 +71,7 @@ const handlers: JobHandlers = {
   'write-chapters': unexpected,
   transcribe: unexpected,
   'fold-downloads': unexpected,
+  'import-feed': unexpected,
 };
 
 const worker = createWorker({

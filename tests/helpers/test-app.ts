@@ -43,6 +43,8 @@ export async function openTestApp(
     corsOrigins?: string[];
     /** ALLOW_PRIVATE_URLS (default false, as in production): webhooks to 127.0.0.1 receivers need it. */
     allowPrivateUrls?: boolean;
+    /** Caps on a feed an import reads. */
+    importFeedLimits?: { maxBytes: number; timeoutMs: number };
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -76,6 +78,7 @@ export async function openTestApp(
     corsOrigins: overrides.corsOrigins,
     allowPrivateUrls: overrides.allowPrivateUrls,
     trustProxy: overrides.trustProxy,
+    importFeedLimits: overrides.importFeedLimits,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

@@ -26,6 +26,7 @@ import * as createDownloadSettings from './0045-create-download-settings.js';
 import * as dropDownloadEvents from './0046-drop-download-events.js';
 import * as createOrganisation from './0050-create-organisation.js';
 import * as createSearchIndex from './0051-create-search-index.js';
+import * as createImports from './0060-create-imports.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
 import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
 
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '0051-create-search-index': createSearchIndex,
   '0073-add-feed-documents-gzip': addFeedDocumentsGzip,
   '0074-add-feed-documents-br': addFeedDocumentsBr,
+  '0060-create-imports': createImports,
 };

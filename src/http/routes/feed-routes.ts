@@ -6,6 +6,8 @@ export interface FeedRoutesDeps {
   feeds: FeedDelivery;
   /** The show's current slug when `slug` is one it used before (for 301s). */
   currentSlugFor: (oldSlug: string) => Promise<string | null>;
+  /** The new feed URL of a show that moved away, once its grace period is over (for 301s). */
+  movedFeedFor?: (slug: string) => Promise<string | null>;
 }
 
 export const feedPath = /^\/feeds\/([a-z0-9-]+)\.xml$/;
@@ -22,6 +24,8 @@ export function feedRoutes(deps: FeedRoutesDeps) {
     if (!match) return c.text('Not found', 404);
     const feed = await deps.feeds.get(match[1]);
     if (!feed) {
+      const away = await deps.movedFeedFor?.(match[1]);
+      if (away) return c.redirect(away, 301);
       const moved = await deps.currentSlugFor(match[1]);
       if (moved) return c.redirect(`/feeds/${moved}.xml`, 301);
       return c.text('Not found', 404);

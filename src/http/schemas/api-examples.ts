@@ -25,6 +25,7 @@ export const showExample = {
   guid: '3e99ba04-b283-5213-8c5a-c764573107ed',
   feedUrl: 'https://podcast.example.nl/feeds/mensenrechten-dichtbij.xml',
   newFeedUrl: null,
+  movedTo: null,
   artworkUrl: 'https://podcast.example.nl/media/mensenrechten-dichtbij/artwork-1400.jpg',
   loudnessTargetLufs: null,
   social: {

@@ -14,6 +14,20 @@ const hashtag = z
   .regex(/^#?[\p{L}\p{N}_]{1,100}$/u, 'a hashtag is letters, digits and underscores')
   .transform((tag) => (tag.startsWith('#') ? tag : `#${tag}`));
 
+/** Moving away: the feed announces the new URL (itunes:new-feed-url) and, after the grace period, answers 301. */
+const movedToSchema = z
+  .object({
+    feedUrl: httpUrl,
+    redirectAfter: z.iso.datetime({ offset: true }).openapi({
+      description:
+        'Until then the feed carries itunes:new-feed-url; from then /feeds/{slug}.xml answers 301 to feedUrl',
+    }),
+  })
+  .strict()
+  .openapi('ShowMovedTo', {
+    example: { feedUrl: 'https://podcast.example.org/feed.xml', redirectAfter: '2026-04-01T00:00:00Z' },
+  });
+
 export const showInputSchema = z
   .object({
     slug: slugSchema.optional(),
@@ -45,6 +59,7 @@ export const showInputSchema = z
       .optional(),
     persons: z.array(personSchema).max(50).optional(),
     newFeedUrl: httpUrl.nullable().optional(),
+    movedTo: movedToSchema.nullable().optional(),
     subscribe: z
       .record(z.string().regex(/^[a-z0-9-]{1,40}$/), httpUrl)
       .optional()
@@ -88,6 +103,7 @@ export const showSchema = z
     guid: z.string(),
     feedUrl: z.string(),
     newFeedUrl: z.string().nullable(),
+    movedTo: z.object({ feedUrl: z.string(), redirectAfter: z.string() }).nullable(),
     artworkUrl: z.string().nullable(),
     loudnessTargetLufs: z.number().nullable(),
     social: z.object({ channels: z.array(z.enum(socialChannels)), hashtags: z.array(z.string()) }),

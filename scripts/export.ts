@@ -1,0 +1,65 @@
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/config/load-config.js';
+import { createDb } from '../src/db/create-db.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { findShowBySlug } from '../src/db/repositories/shows-repository.js';
+import { createShowExport } from '../src/moving/export-show.js';
+import { systemClock } from '../src/shared/clock.js';
+import { createLogger } from '../src/shared/logger.js';
+import { createBlobStore } from '../src/storage/create-blob-store.js';
+
+const usage = `usage: npm run --silent export -- --show SLUG > show.tar
+  Writes the show's export archive (the same tar as GET /api/v1/shows/{id}/export) to stdout.
+  Restore it elsewhere with: npm run import -- show.tar`;
+
+/** `npm run export`: a show's archive from the configured database and storage, as a backup. */
+async function main(): Promise<number> {
+  let slug: string | undefined;
+  try {
+    slug = parseArgs({ options: { show: { type: 'string' } } }).values.show;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+  }
+  if (!slug) {
+    process.stderr.write(`${usage}\n`);
+    return 2;
+  }
+  if (process.stdout.isTTY) {
+    process.stderr.write(`export: stdout is a terminal; redirect it to a file\n${usage}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = createDb(config.database);
+  try {
+    await migrateToLatest(db.kysely);
+    const show = await findShowBySlug(db.kysely, slug);
+    if (!show) {
+      process.stderr.write(`export: no show with the slug "${slug}"\n`);
+      return 1;
+    }
+    const store = await createBlobStore(config.storage);
+    const exporter = createShowExport({
+      db: db.kysely,
+      store,
+      clock: systemClock,
+      logger: createLogger({ level: 'warn' }),
+    });
+    const { stream } = await exporter.open(show.id);
+    await pipeline(stream, process.stdout);
+    process.stderr.write(`export: ${slug} written\n`);
+    return 0;
+  } finally {
+    await db.kysely.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(
+      `export: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
+    );
+    process.exit(1);
+  },
+);

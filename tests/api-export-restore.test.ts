@@ -1,0 +1,222 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import tar from 'tar-stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../src/db/create-db.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { createFsStore } from '../src/storage/fs-store.js';
+import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
+import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
+import { openTestApp, type TestApp } from './helpers/test-app.js';
+import { testDatabases } from './helpers/test-databases.js';
+
+let feeds: FeedFixtureServer;
+beforeAll(async () => {
+  feeds = await startFeedFixtureServer();
+});
+afterAll(async () => feeds.close());
+
+const run = promisify(execFile);
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+async function readTar(data: Buffer): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const extract = tar.extract();
+  Readable.from([data]).pipe(extract);
+  for await (const entry of extract) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    files.set(entry.header.name, Buffer.concat(chunks));
+  }
+  return files;
+}
+
+/** What a listener's app sees of a show: guids, slugs, audio bytes, chapters and transcripts. */
+async function listenerView(t: TestApp, showId: string) {
+  const list = (await (await t.call('GET', `/api/v1/shows/${showId}/episodes?limit=200`)).json()) as {
+    items: Record<string, any>[];
+  };
+  const episodes = [];
+  for (const e of list.items.sort((a, b) => a.guid.localeCompare(b.guid))) {
+    const audio = Buffer.from(await (await t.app.request(e.audio.url)).arrayBuffer());
+    const chapters = await (await t.call('GET', `/api/v1/episodes/${e.id}/chapters`)).text();
+    const transcript = await t.call('GET', `/api/v1/episodes/${e.id}/transcript?language=nl&format=vtt`);
+    episodes.push({
+      guid: e.guid,
+      slug: e.slug,
+      status: e.status,
+      publishedAt: e.publishedAt,
+      audio: sha256(audio),
+      chapters,
+      transcript: transcript.status === 200 ? await transcript.text() : null,
+    });
+  }
+  return episodes;
+}
+
+/** A feed without the moments it was built: the rest must be equal. */
+function comparableFeed(xml: string): string {
+  return xml
+    .replace(/<lastBuildDate>[^<]*<\/lastBuildDate>/g, '')
+    .replace(/<pubDate>[^<]*<\/pubDate>\s*(?=<\/?(?:channel|item|title|link|language))/g, '');
+}
+
+describe.each(testDatabases())('export and restore a show ($name)', (database) => {
+  let source: TestApp;
+  let target: TestApp;
+  let showId = '';
+  let archive: Buffer;
+  beforeAll(async () => {
+    source = await openTestApp(database, { allowPrivateUrls: true });
+    target = await openTestApp(database);
+    for (const name of ['libsyn-style.xml', 'podlove-style.xml']) {
+      const res = await source.call('POST', '/api/v1/imports', { json: { feedUrl: feeds.feedUrl(name) } });
+      expect(res.status).toBe(202);
+    }
+    await source.worker.drain();
+    const shows = (await (await source.call('GET', '/api/v1/shows')).json()) as {
+      items: { id: string; slug: string }[];
+    };
+    showId = shows.items.find((s) => s.slug === 'archief-verteld')!.id;
+    const hook = await source.call('POST', `/api/v1/shows/${showId}/webhooks`, {
+      json: { url: 'https://hooks.example.nl/zender', events: ['episode.published'] },
+    });
+    expect(hook.status).toBe(201);
+  });
+  afterAll(async () => {
+    await source.close();
+    await target.close();
+  });
+
+  it('streams a tar with the records, every stored file, the feed and a README naming every file', async () => {
+    const res = await source.call('GET', `/api/v1/shows/${showId}/export`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/x-tar');
+    expect(res.headers.get('content-disposition')).toContain('archief-verteld.tar');
+    archive = Buffer.from(await res.arrayBuffer());
+    const files = await readTar(archive);
+    const names = [...files.keys()];
+    expect(names[0]).toBe('README.md');
+    const readme = files.get('README.md')!.toString('utf8');
+    for (const name of names) expect(readme).toContain(`| ${name} |`);
+    expect(readme).toMatch(/Download counts are not included/);
+    expect(names).toEqual(
+      expect.arrayContaining(['show.json', 'feed.xml', 'social-drafts.json', 'webhooks.json']),
+    );
+    expect(names.filter((n) => /^episodes\/[^/]+\.json$/.test(n))).toHaveLength(1);
+    expect(names).toContain('episodes/deel-1-de-kaart/chapters.json');
+    expect(files.get('episodes/deel-1-de-kaart/transcript.nl.vtt')!.toString()).toContain(
+      'Welkom bij het archief.',
+    );
+    // The kept original, its waveform and the artwork renditions, byte for byte.
+    const audio = names.filter((n) => n.startsWith('media/') && n.endsWith('.mp3'));
+    expect(audio.map((n) => sha256(files.get(n)!))).toContain(feeds.sha256['deel-1.mp3']);
+    expect(names.some((n) => /^media\/shows\/.+\/artwork\/.+\.jpg$/.test(n))).toBe(true);
+    // Webhooks without their secrets.
+    const hooks = files.get('webhooks.json')!.toString();
+    expect(hooks).toContain('https://hooks.example.nl/zender');
+    expect(hooks).not.toMatch(/whsec_|secret/);
+    // Only this show: nothing of the other imported show.
+    expect(readme).not.toContain('Raadsvergadering');
+  });
+
+  it('restores into another zender: same guids, slugs, audio bytes, chapters, transcripts and feed', async () => {
+    const res = await target.call('POST', '/api/v1/imports', {
+      body: new Uint8Array(archive),
+      headers: { 'content-type': 'application/x-tar' },
+    });
+    expect(res.status).toBe(201);
+    const restored = (await res.json()) as { showId: string; slug: string; episodes: number };
+    expect(restored).toEqual({ showId, slug: 'archief-verteld', episodes: 1 });
+    await target.worker.drain();
+    expect(await listenerView(target, restored.showId)).toEqual(await listenerView(source, showId));
+    const original = await (await source.app.request('http://zender.test/feeds/archief-verteld.xml')).text();
+    const copy = await (await target.app.request('http://zender.test/feeds/archief-verteld.xml')).text();
+    expect(copy).toContain('<podcast:guid>c3f5b0e4-8a8b-5c2e-9b1a-1f2e3d4c5b6a</podcast:guid>');
+    expect(comparableFeed(copy)).toBe(comparableFeed(original));
+  });
+
+  it('answers 409 with the reason when the slug is taken, and 400 for something that is not an archive', async () => {
+    const again = await target.call('POST', '/api/v1/imports', {
+      body: new Uint8Array(archive),
+      headers: { 'content-type': 'application/x-tar', 'accept-language': 'en' },
+    });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { detail: string }).detail).toContain(
+      '"archief-verteld" is already in use',
+    );
+    const before = await target.store.list('episodes/');
+    const junk = await target.call('POST', '/api/v1/imports', {
+      body: new Uint8Array(Buffer.from('not a tar at all'.repeat(100))),
+      headers: { 'content-type': 'application/x-tar' },
+    });
+    expect(junk.status).toBe(400);
+    expect(await target.store.list('episodes/')).toEqual(before);
+  });
+
+  itLeavesStorageConsistent(() => source);
+  itLeavesStorageConsistent(() => target);
+});
+
+describe('npm run export and npm run import', () => {
+  const dirs = [
+    mkdtempSync(path.join(tmpdir(), 'zender-export-a-')),
+    mkdtempSync(path.join(tmpdir(), 'zender-export-b-')),
+  ];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  // Vitest puts Vite's BASE_URL ('/') in process.env: not a zender setting.
+  const { BASE_URL: _vite, ...inherited } = process.env;
+  const envFor = (dir: string) => ({
+    ...inherited,
+    DATA_DIR: dir,
+    MEDIA_DIR: path.join(dir, 'media'),
+    DATABASE_URL: '',
+    STORAGE: 'fs',
+  });
+
+  it('exports a show by slug to a file and restores it into another installation', async () => {
+    // An installation with one imported show, on its own SQLite file and media folder.
+    const [a, b] = dirs;
+    const db = createDb({ kind: 'sqlite', file: path.join(a, 'zender.sqlite') });
+    await migrateToLatest(db.kysely);
+    const t = await openTestApp(
+      { name: 'sqlite', open: async () => ({ ...db, destroy: () => db.kysely.destroy() }) },
+      { allowPrivateUrls: true, store: createFsStore({ root: path.join(a, 'media') }) },
+    );
+    await t.call('POST', '/api/v1/imports', { json: { feedUrl: feeds.feedUrl('podlove-style.xml') } });
+    await t.worker.drain();
+    await t.close();
+
+    const tarFile = path.join(b, 'show.tar');
+    const exported = spawnSync('npx', ['tsx', 'scripts/export.ts', '--show', 'archief-verteld'], {
+      env: envFor(a),
+      stdio: ['ignore', openSync(tarFile, 'w'), 'pipe'],
+    });
+    expect(exported.stderr.toString()).toContain('export: archief-verteld written');
+    expect(exported.status).toBe(0);
+    const files = await readTar(readFileSync(tarFile));
+    expect([...files.keys()]).toContain('show.json');
+
+    const imported = await run('npx', ['tsx', 'scripts/import.ts', tarFile], { env: envFor(b) });
+    expect(imported.stdout).toMatch(/import: restored archief-verteld \(1 episodes\)/);
+    const again = await run('npx', ['tsx', 'scripts/import.ts', tarFile], { env: envFor(b) }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(again).toMatchObject({ code: 1 });
+    expect((again as { stderr: string }).stderr).toContain('slug_taken');
+    // The restored installation holds the same bytes under the same keys.
+    const original = [...files.entries()].find(
+      ([name]) => name.startsWith('media/') && name.endsWith('.mp3'),
+    )!;
+    expect(sha256(readFileSync(path.join(b, 'media', original[0].slice('media/'.length))))).toBe(
+      sha256(original[1]),
+    );
+  }, 120_000);
+});
