@@ -41,6 +41,7 @@ import { webhooksRoutes } from './http/routes/webhooks-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
 import { createSocialModule } from './social/social-module.js';
+import { createStaffModule } from './staff-module.js';
 
 /**
  * Wires services, jobs and the HTTP app from already-opened drivers. main.ts opens the drivers
@@ -118,6 +119,22 @@ export function createContainer(options: ContainerOptions) {
     leaseMs: options.leaseMs,
   });
 
+  const staff = createStaffModule({
+    ...base,
+    ...{
+      store,
+      logger,
+      queue,
+      baseUrl: options.baseUrl,
+      tusDatastore: options.tusDatastore,
+      ingest,
+      maxUploadBytes,
+    },
+    ...{ tokens, shows, episodes, publishing, artwork, transcripts, chapters },
+    ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
+    defaultLoudnessLufs: options.loudnessTargetLufs,
+  });
+
   const app = createApp({
     logger,
     corsOrigins: options.corsOrigins,
@@ -136,7 +153,9 @@ export function createContainer(options: ContainerOptions) {
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
       organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
+      ...staff.apiRoutes,
     ],
+    adminArea: staff.adminApp,
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
       // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
@@ -163,7 +182,7 @@ export function createContainer(options: ContainerOptions) {
   });
 
   const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
-  return { app, worker, queue, feedPublisher, feedDelivery, urls, organisation, search, ...services };
+  return { app, worker, queue, feedPublisher, feedDelivery, urls, organisation, search, staff, ...services };
 }
 
 export type Container = ReturnType<typeof createContainer>;

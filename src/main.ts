@@ -94,6 +94,11 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
       );
     }
     logBootstrap(logger, bootstrap);
+    if ((await container.staff.users.count()) === 0) {
+      logger.info(
+        'no staff account yet: make the first with `npm run user -- create --email EMAIL --name NAME --role admin --password-stdin`',
+      );
+    }
     server = createServer(createNodeListener(container.app.fetch, container.feedDelivery));
     server.listen(config.port, () =>
       logger.info(

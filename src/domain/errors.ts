@@ -14,7 +14,16 @@ export class DomainError extends Error {
 
 export class NotFoundError extends DomainError {
   constructor(
-    readonly entity: 'show' | 'episode' | 'job' | 'token' | 'transcript' | 'draft' | 'webhook' | 'file',
+    readonly entity:
+      | 'show'
+      | 'episode'
+      | 'job'
+      | 'token'
+      | 'transcript'
+      | 'draft'
+      | 'webhook'
+      | 'file'
+      | 'user',
     id: string,
   ) {
     super('not_found', { entity, id });

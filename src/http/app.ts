@@ -39,6 +39,8 @@ export interface AppDeps {
   publicAreas?: Hono<any>[];
   /** Browser origins allowed to call the API (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** The staff screens, mounted at /admin; they authenticate with their own session cookie. */
+  adminArea?: Hono<any>;
 }
 
 const jsonLimit = 1024 * 1024;
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps) {
   for (const area of deps.apiAreas ?? []) api.route('/', area);
   app.route('/api/v1', api);
 
+  if (deps.adminArea) app.route('/admin', deps.adminArea);
   for (const area of deps.publicAreas ?? []) app.route('/', area);
 
   documentPublicRoutes(app.openAPIRegistry);
