@@ -48,8 +48,8 @@ export async function signIn(t: TestApp, email: string, password: string): Promi
   const browser: StaffBrowser = {
     cookie,
     csrf,
-    get: (path, headers = {}) => t.app.request(`${t.baseUrl}${path}`, { headers: { cookie, ...headers } }),
-    post(path, fields = {}, options = {}) {
+    get: async (path, headers = {}) => t.app.request(`${t.baseUrl}${path}`, { headers: { cookie, ...headers } }),
+    async post(path, fields = {}, options = {}) {
       const body = new URLSearchParams();
       for (const [key, value] of Object.entries(fields))
         for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
