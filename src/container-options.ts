@@ -31,4 +31,6 @@ export interface ContainerOptions {
   corsOrigins?: readonly string[];
   /** ALLOW_PRIVATE_URLS: user-given URLs (webhooks) may reach loopback and private addresses. */
   allowPrivateUrls?: boolean;
+  /** Size of each PATCH of a browser upload on the staff screens (default 50 MiB). */
+  uploadChunkBytes?: number;
 }

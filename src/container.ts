@@ -133,6 +133,7 @@ export function createContainer(options: ContainerOptions) {
     ...{ tokens, shows, episodes, publishing, artwork, transcripts, chapters },
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
     defaultLoudnessLufs: options.loudnessTargetLufs,
+    uploadChunkBytes: options.uploadChunkBytes,
   });
 
   const app = createApp({

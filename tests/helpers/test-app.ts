@@ -40,6 +40,8 @@ export async function openTestApp(
     corsOrigins?: string[];
     /** ALLOW_PRIVATE_URLS (default false, as in production): webhooks to 127.0.0.1 receivers need it. */
     allowPrivateUrls?: boolean;
+    /** Chunk size of browser uploads on the staff screens. */
+    uploadChunkBytes?: number;
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -72,6 +74,7 @@ export async function openTestApp(
     webhookTimeoutMs: overrides.webhookTimeoutMs,
     corsOrigins: overrides.corsOrigins,
     allowPrivateUrls: overrides.allowPrivateUrls,
+    uploadChunkBytes: overrides.uploadChunkBytes,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

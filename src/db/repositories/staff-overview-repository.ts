@@ -33,3 +33,8 @@ export function listRecentEpisodes(
   if (showIds) query = query.where('show_id', 'in', showIds.length > 0 ? showIds : ['']);
   return query.orderBy('updated_at', 'desc').orderBy('id').limit(limit).execute();
 }
+
+/** The episode a processing job works for (an upload's answer names only the job). */
+export function findEpisodeByJobId(db: Kysely<Database>, jobId: string): Promise<EpisodeRow | undefined> {
+  return db.selectFrom('episodes').selectAll().where('job_id', '=', jobId).executeTakeFirst();
+}

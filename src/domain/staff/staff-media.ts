@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { findEpisodeById } from '../../db/repositories/episodes-repository.js';
+import { findEpisodeByJobId } from '../../db/repositories/staff-overview-repository.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { StoredAudio } from '../episode.js';
 
@@ -11,6 +12,12 @@ import type { StoredAudio } from '../episode.js';
 export function createStaffMedia(deps: { db: Kysely<Database>; store: BlobStore }) {
   const { db, store } = deps;
   return {
+    /** The episode an upload's processing job belongs to, for the audit trail. */
+    async episodeOfJob(jobId: string): Promise<{ id: string; showId: string; title: string } | null> {
+      const row = await findEpisodeByJobId(db, jobId);
+      return row ? { id: row.id, showId: row.show_id, title: row.title } : null;
+    },
+
     async audio(episodeId: string): Promise<StoredAudio | null> {
       const row = await findEpisodeById(db, episodeId);
       return row?.audio ?? null;
@@ -38,7 +45,9 @@ export function createStaffMedia(deps: { db: Kysely<Database>; store: BlobStore 
           peak = Math.max(peak, Math.abs(data[2 * i]), Math.abs(data[2 * i + 1]));
         heights.push(Math.min(1, peak / 127));
       }
-      return heights;
+      // Scaled so the loudest bar fills the height: loudness-normalised speech peaks well below full scale.
+      const loudest = Math.max(...heights);
+      return loudest > 0 ? heights.map((h) => h / loudest) : heights;
     },
   };
 }

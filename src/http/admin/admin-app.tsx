@@ -12,7 +12,7 @@ import { overviewRoutes } from './overview-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { showAdminRoutes } from './show-admin-routes.js';
 import { anonymousLocale, sessionCookie, signInRoutes } from './sign-in-routes.js';
-import { requireRole, requireShowAccess, StaffForbiddenError } from './staff-access.js';
+import { actorOf, requireRole, requireShowAccess, StaffForbiddenError } from './staff-access.js';
 import { staffSession } from './staff-session.js';
 
 /** One value of a tus Upload-Metadata header ("key base64,key base64"). */
@@ -93,6 +93,15 @@ export function adminApp(deps: AdminDeps) {
   staff.on(['PATCH', 'HEAD', 'DELETE'], '/uploads/*', async (c, next) => {
     requireRole(c, 'editor');
     await next();
+    // The last PATCH names the processing job: that is when the recording was uploaded.
+    const jobId = c.res.headers.get('zender-job-id');
+    const episode = jobId ? await deps.media.episodeOfJob(jobId) : null;
+    if (episode)
+      await deps.audit.record(actorOf(c), 'episode.uploaded', {
+        showId: episode.showId,
+        episodeId: episode.id,
+        subject: episode.title,
+      });
   });
   staff.on(['POST'], '/uploads', async (c, next) => {
     requireRole(c, 'editor');
