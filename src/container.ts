@@ -157,6 +157,7 @@ export function createContainer(options: ContainerOptions) {
       ...staff.apiRoutes,
     ],
     adminArea: staff.adminApp,
+    apiGuards: staff.apiGuards,
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
       // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.

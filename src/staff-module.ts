@@ -10,6 +10,7 @@ import type { ShowsService } from './domain/shows-service.js';
 import { createAuditTrail } from './domain/staff/audit-trail.js';
 import { createJobAttention } from './domain/staff/job-attention.js';
 import { createRecentEpisodes } from './domain/staff/recent-episodes.js';
+import { createShowScope } from './domain/staff/show-scope.js';
 import { createSignInThrottle, type ThrottleLimits } from './domain/staff/sign-in-throttle.js';
 import { createStaffMedia } from './domain/staff/staff-media.js';
 import { createStaffSessions } from './domain/staff/staff-sessions.js';
@@ -17,6 +18,7 @@ import { createUsersService } from './domain/staff/users-service.js';
 import type { TokensService } from './domain/tokens-service.js';
 import type { TranscriptsService } from './domain/transcripts-service.js';
 import { adminApp } from './http/admin/admin-app.js';
+import { showScope } from './http/middleware/show-scope.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
@@ -102,6 +104,8 @@ export function createStaffModule(deps: StaffModuleDeps) {
     /** Mounted at /admin among the public areas (it does its own authentication). */
     adminApp: admin as Hono<any>,
     apiRoutes: [usersRoutes({ users, baseUrl: deps.baseUrl })],
+    /** Tokens limited to some shows reach only those. */
+    apiGuards: [showScope({ showOf: createShowScope({ db }) })],
   };
 }
 
