@@ -1,10 +1,11 @@
+import { adminBench } from './bench/admin-bench.js';
 import { feedBench } from './bench/feed-bench.js';
 import { ingestBench } from './bench/ingest-bench.js';
 import { processingBench } from './bench/processing-bench.js';
 import { searchBench } from './bench/search-bench.js';
 
 /**
- * `npm run bench [feed|ingest|processing|search]`: each benchmark measures its baseline in the same run
+ * `npm run bench [feed|ingest|processing|search|admin]`: each benchmark measures its baseline in the same run
  * and prints the ratio, so results compare across noisy machines. Loopback only, loads bounded.
  */
 async function main() {
@@ -14,6 +15,7 @@ async function main() {
   if (!only || only === 'ingest') await ingestBench();
   if (!only || only === 'processing') await processingBench();
   if (!only || only === 'search') await searchBench();
+  if (!only || only === 'admin') await adminBench();
 }
 
 main().then(

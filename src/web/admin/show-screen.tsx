@@ -6,12 +6,11 @@ import type { Webhook } from '../../webhooks/webhooks-service.js';
 import type { AdminContext } from './admin-context.js';
 import { type AdminLabelKey, fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
+import { EpisodesSection } from './episodes-section.js';
 import { FeedProblems } from './feed-problems.js';
-import { Field, Section } from './form-field.js';
-import { formatDateTime } from './format.js';
+import { Section } from './form-field.js';
 import { HistoryList } from './history-list.js';
 import { ShowForm, type ShowFormValues } from './show-form.js';
-import { StatusBadge } from './status-badge.js';
 import { WebhooksSection } from './webhooks-section.js';
 
 export interface ShowScreenData {
@@ -44,52 +43,13 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
           </button>
         </div>
       </div>
-      <Section id="episodes" title={t.episodes}>
-        {data.canEdit && (
-          <form method="post" action={`/admin/shows/${show.id}/episodes`} class="za-form za-inline-form">
-            <CsrfField ctx={ctx} />
-            <Field name="title" label={t.newEpisode} required />
-            <button type="submit" class="za-button za-primary">
-              {t.create}
-            </button>
-          </form>
-        )}
-        {data.episodes.length === 0 ? (
-          <p>{t.noEpisodes}</p>
-        ) : (
-          <div class="za-table-wrap">
-            <table class="za-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.title}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.updated}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.episodes.map((episode) => (
-                  <tr>
-                    <td>
-                      <a href={`/admin/episodes/${episode.id}`}>{episode.title}</a>
-                    </td>
-                    <td>
-                      <StatusBadge ctx={ctx} status={episode.status} />
-                    </td>
-                    <td>{formatDateTime(episode.publishedAt ?? episode.updatedAt, ctx.locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {data.nextCursor && (
-          <p>
-            <a href={`/admin/shows/${show.id}?after=${encodeURIComponent(data.nextCursor)}#episodes`}>
-              {t.episodes} →
-            </a>
-          </p>
-        )}
-      </Section>
+      <EpisodesSection
+        ctx={ctx}
+        showId={show.id}
+        episodes={data.episodes}
+        canEdit={data.canEdit}
+        more={data.nextCursor ? `/admin/shows/${show.id}/episodes` : null}
+      />
       <Section id="artwork" title={t.artwork}>
         {show.artworkUrl ? (
           <img
