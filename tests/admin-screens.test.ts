@@ -194,4 +194,41 @@ describe.each(testDatabases())('staff screens over HTTP ($name)', (database) => 
     const listed = (await t.tokens.list()).find((row) => row.name === 'Gemeente X');
     expect(listed?.showIds).toEqual([show.id]);
   });
+
+  it('deletes an episode only when confirmed, and the show keeps the record of it', async () => {
+    const show = await publishableShow(t);
+    const episode = await readyEpisode(t, show.id, { title: 'Weg ermee' });
+    const editor = await staffAs(t, 'editor');
+    const unconfirmed = await editor.post(`/admin/episodes/${episode.id}/delete`);
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.text()).toContain('Vink eerst aan');
+    expect((await t.call('GET', `/api/v1/episodes/${episode.id}`)).status).toBe(200);
+    const deleted = await editor.post(`/admin/episodes/${episode.id}/delete`, { confirm: 'on' });
+    expect(deleted.status).toBe(303);
+    expect((await t.call('GET', `/api/v1/episodes/${episode.id}`)).status).toBe(404);
+    const page = await (await editor.get(deleted.headers.get('location')!)).text();
+    expect(page).toContain('Verwijderd.');
+    expect(page).toContain('aflevering verwijderd (Weg ermee)');
+  });
+
+  it('lists a failed job with its reason and queues it again on "try again"', async () => {
+    const show = await publishableShow(t);
+    const jobId = await t.queue.enqueue('rebuild-feed', { showId: show.id }, { maxAttempts: 1 });
+    const claimed = await t.queue.claim('test-worker', 60_000);
+    expect(claimed?.id).toBe(jobId);
+    await t.queue.fail(jobId, 'test-worker', 'disk full while writing the feed', true);
+    const editor = await staffAs(t, 'editor');
+    const overview = await (await editor.get('/admin')).text();
+    expect(overview).toContain('Feed bijwerken');
+    expect(overview).toContain('disk full while writing the feed');
+    expect(overview).toContain(`action="/admin/jobs/${jobId}/retry"`);
+    const retried = await editor.post(`/admin/jobs/${jobId}/retry`);
+    expect(retried.status).toBe(303);
+    expect((await t.queue.get(jobId))?.status).toBe('queued');
+    expect(await (await editor.get('/admin?done=retried')).text()).toContain(
+      'De taak staat weer in de wachtrij.',
+    );
+    const viewer = await staffAs(t, 'viewer');
+    expect((await viewer.post(`/admin/jobs/${jobId}/retry`)).status).toBe(403);
+  });
 });

@@ -7,7 +7,7 @@ export interface DescribedError {
   status: number;
   title: string;
   detail: string;
-  errors: { field: string; message: string }[];
+  errors: { field: string; code?: string; message: string }[];
 }
 
 /**

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
 import { type EpisodeFormValues, EpisodeScreen, episodeValues } from '../../web/admin/episode-screen.js';
+import { explainFeedProblem } from '../../web/admin/feed-problem-labels.js';
 import { fromLocalInput } from '../../web/admin/format.js';
 import type { EditableChapter } from '../../web/admin/text-editors.js';
 import { parseByteRange } from '../byte-range.js';
@@ -187,10 +188,15 @@ export function episodeAdminRoutes(deps: AdminDeps) {
       return c.redirect(`/admin/episodes/${id}?done=${result.status}#publish`, 303);
     } catch (error) {
       const described = await describe(error, c);
-      return screen(c, id, {
-        status: described.status,
-        error: [described.detail, ...described.errors.map((e) => e.message)].join(' '),
-      });
+      // The feed check's own words are English; staff read them explained in their language.
+      const reasons = described.errors.map((e) =>
+        explainFeedProblem(
+          { level: 'error', code: e.code ?? '', message: e.message },
+          c.get('ctx').locale,
+          episode.title,
+        ),
+      );
+      return screen(c, id, { status: described.status, error: [described.detail, ...reasons].join(' ') });
     }
   });
 
@@ -205,6 +211,21 @@ export function episodeAdminRoutes(deps: AdminDeps) {
       subject: episode.title,
     });
     return c.redirect(`/admin/episodes/${id}?done=saved#publish`, 303);
+  });
+
+  app.post('/episodes/:episodeId/delete', async (c) => {
+    const id = c.req.param('episodeId');
+    const episode = await visibleEpisode(c, id);
+    requireRole(c, 'editor');
+    if ((await c.req.parseBody()).confirm !== 'on')
+      return screen(c, id, { status: 400, error: c.get('ctx').t.confirmMissing });
+    await deps.episodes.remove(id);
+    await deps.audit.record(actorOf(c), 'episode.deleted', {
+      showId: episode.showId,
+      episodeId: id,
+      subject: episode.title,
+    });
+    return c.redirect(`/admin/shows/${episode.showId}?done=deleted`, 303);
   });
 
   // The processed audio for the staff player, whatever the status; byte ranges so it can seek.

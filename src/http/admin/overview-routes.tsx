@@ -21,7 +21,12 @@ export function overviewRoutes(deps: AdminDeps) {
     const jobs = await deps.jobs.list((showId) => canSeeShow(c, showId));
     return renderAdmin(c, ctx, {
       title: ctx.t.overviewTitle,
-      notice: c.req.query('done') === 'retried' ? ctx.t.retried : null,
+      notice:
+        c.req.query('done') === 'retried'
+          ? ctx.t.retried
+          : c.req.query('done') === 'deleted'
+            ? ctx.t.deleted
+            : null,
       body: <OverviewPage ctx={ctx} data={{ shows, episodes, jobs, canEdit: canEdit(c) }} />,
     });
   });

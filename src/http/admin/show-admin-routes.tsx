@@ -58,6 +58,7 @@ export function showAdminRoutes(deps: AdminDeps) {
             webhooks,
             history,
             canEdit: canEdit(c),
+            canDelete: staffOf(c).role === 'admin',
             values: extra.values ?? showValues(show),
             errors: extra.errors ?? {},
             newSecret: extra.newSecret,
@@ -153,7 +154,12 @@ export function showAdminRoutes(deps: AdminDeps) {
 
   app.get('/shows/:showId', (c) =>
     screen(c, c.req.param('showId'), {
-      notice: c.req.query('done') === 'saved' ? c.get('ctx').t.saved : null,
+      notice:
+        c.req.query('done') === 'saved'
+          ? c.get('ctx').t.saved
+          : c.req.query('done') === 'deleted'
+            ? c.get('ctx').t.deleted
+            : null,
     }),
   );
 
@@ -228,6 +234,18 @@ export function showAdminRoutes(deps: AdminDeps) {
       await deps.audit.record(actorOf(c), 'webhook.deleted', { showId, subject: hook.url });
     }
     return c.redirect(`/admin/shows/${showId}?done=saved#webhooks`, 303);
+  });
+
+  app.post('/shows/:showId/delete', async (c) => {
+    const showId = c.req.param('showId');
+    requireShowAccess(c, showId);
+    requireRole(c, 'admin');
+    if ((await c.req.parseBody()).confirm !== 'on')
+      return screen(c, showId, { status: 400, error: c.get('ctx').t.confirmMissing });
+    const show = await deps.shows.get(showId);
+    await deps.shows.remove(showId);
+    await deps.audit.record(actorOf(c), 'show.deleted', { showId, subject: show.title });
+    return c.redirect('/admin?done=deleted', 303);
   });
 
   app.post('/shows/:showId/episodes', async (c) => {

@@ -6,6 +6,7 @@ import type { Webhook } from '../../webhooks/webhooks-service.js';
 import type { AdminContext } from './admin-context.js';
 import { type AdminLabelKey, fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
+import { DangerZone } from './danger-zone.js';
 import { EpisodesSection } from './episodes-section.js';
 import { FeedProblems } from './feed-problems.js';
 import { Section } from './form-field.js';
@@ -21,6 +22,8 @@ export interface ShowScreenData {
   webhooks: Webhook[];
   history: AuditEvent[];
   canEdit: boolean;
+  /** Admins only: a show takes every episode with it. */
+  canDelete: boolean;
   values: ShowFormValues;
   errors: Record<string, AdminLabelKey>;
   newSecret?: string | null;
@@ -124,6 +127,9 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
         newSecret={data.newSecret}
       />
       <HistoryList ctx={ctx} events={data.history} />
+      {data.canDelete && (
+        <DangerZone ctx={ctx} action={`/admin/shows/${show.id}/delete`} label={t.deleteShow} />
+      )}
     </>
   );
 }
