@@ -134,6 +134,7 @@ export function createContainer(options: ContainerOptions) {
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
     defaultLoudnessLufs: options.loudnessTargetLufs,
     uploadChunkBytes: options.uploadChunkBytes,
+    mediaOrigins: options.mediaOrigins,
   });
 
   const app = createApp({

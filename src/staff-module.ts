@@ -58,6 +58,8 @@ export interface StaffModuleDeps {
   throttle?: Partial<ThrottleLimits>;
   /** Browser uploads go in PATCH requests of at most this size (50 MiB: under common proxy limits). */
   uploadChunkBytes?: number;
+  /** S3 or CDN origins media comes from, for the screens' CSP. */
+  mediaOrigins?: string[];
   /** Menu entries other areas add to the staff screens. */
   nav?: NavItem[];
 }

@@ -31,7 +31,7 @@ function metadataValue(header: string | undefined, key: string): string | null {
  */
 export function adminApp(deps: AdminDeps) {
   const app = new Hono<AdminEnv>();
-  const assets = loadAdminAssets();
+  const assets = loadAdminAssets(deps.mediaOrigins);
   const nav = [...defaultNav, ...(deps.nav ?? [])];
   const toProblem = createErrorHandler(deps.logger);
 

@@ -48,6 +48,8 @@ export interface AdminDeps {
   /** tus chunk size for the browser upload (each PATCH at most this big; proxies limit bodies). */
   uploadChunkBytes: number;
   secureCookies: boolean;
+  /** S3 or CDN origins media is redirected to (the pages' CSP allows them). */
+  mediaOrigins?: string[];
   /** BASE_URL, for the invitation links staff copy. */
   baseUrl: string;
   defaultLoudnessLufs: number;

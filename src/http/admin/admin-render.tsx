@@ -32,6 +32,7 @@ export function buildContext(
     scriptPath: options.assets.scriptPath,
     tusPath: options.assets.tusPath,
     nav: options.nav,
+    mediaOrigins: options.assets.mediaOrigins,
     path: new URL(c.req.url).pathname,
   };
 }
@@ -52,7 +53,7 @@ export async function renderAdmin(
   );
   const origin = new URL(c.req.url).origin;
   return c.html(html, (page.status ?? 200) as 200, {
-    ...securityHeaders({ frameAncestors: [], selfOrigin: origin }),
+    ...securityHeaders({ frameAncestors: [], selfOrigin: origin, mediaOrigins: ctx.mediaOrigins }),
     'cache-control': 'no-store',
     'x-frame-options': 'DENY',
   });

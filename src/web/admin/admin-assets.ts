@@ -12,6 +12,8 @@ export interface AdminAssets {
   /** tus-js-client's browser build, from zender's own node_modules. */
   tusPath: string;
   get(name: string): WebAsset | undefined;
+  /** Origins the pages' images and audio may come from besides zender (S3, a CDN): for the CSP. */
+  mediaOrigins: string[];
 }
 
 function fromPackage(file: string, name: string): WebAsset {
@@ -33,7 +35,7 @@ function fromPackage(file: string, name: string): WebAsset {
 }
 
 /** The staff screens' stylesheet and scripts, read once at start. */
-export function loadAdminAssets(): AdminAssets {
+export function loadAdminAssets(mediaOrigins: string[] = []): AdminAssets {
   const style = load('admin.css', 'text/css; charset=utf-8');
   const script = load('admin.js', 'text/javascript; charset=utf-8');
   const tus = fromPackage('dist/tus.min.js', 'tus');
@@ -43,5 +45,6 @@ export function loadAdminAssets(): AdminAssets {
     scriptPath: `/admin/assets/${script.name}`,
     tusPath: `/admin/assets/${tus.name}`,
     get: (name) => byName.get(name),
+    mediaOrigins,
   };
 }

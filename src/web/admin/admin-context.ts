@@ -19,6 +19,8 @@ export interface AdminContext {
   scriptPath: string;
   tusPath: string;
   nav: NavItem[];
+  /** Where images and audio may come from besides zender (S3, a CDN), for the CSP. */
+  mediaOrigins: string[];
   /** The path of the current page, to mark the menu entry. */
   path: string;
 }
