@@ -1,5 +1,6 @@
 import type { Db } from './db/create-db.js';
 import type { ReadableDataStore } from './http/routes/tus-routes.js';
+import type { TrustProxy } from './net/client-address.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import type { BlobStore } from './storage/blob-store.js';
@@ -31,6 +32,8 @@ export interface ContainerOptions {
   corsOrigins?: readonly string[];
   /** ALLOW_PRIVATE_URLS: user-given URLs (webhooks) may reach loopback and private addresses. */
   allowPrivateUrls?: boolean;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client (sign-in throttling per address). */
+  trustProxy?: TrustProxy;
   /** Size of each PATCH of a browser upload on the staff screens (default 50 MiB). */
   uploadChunkBytes?: number;
 }

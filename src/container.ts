@@ -135,6 +135,7 @@ export function createContainer(options: ContainerOptions) {
     defaultLoudnessLufs: options.loudnessTargetLufs,
     uploadChunkBytes: options.uploadChunkBytes,
     mediaOrigins: options.mediaOrigins,
+    trustProxy: options.trustProxy,
   });
 
   const app = createApp({

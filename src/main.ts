@@ -81,6 +81,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     transcriberCommand: config.transcriberCommand,
     corsOrigins: config.corsOrigins,
     allowPrivateUrls: config.net.allowPrivateUrls,
+    trustProxy: config.net.trustProxy,
     mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 

@@ -23,6 +23,7 @@ import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
 import type { JobQueue } from './jobs/job-queue.js';
+import type { TrustProxy } from './net/client-address.js';
 import type { Clock } from './shared/clock.js';
 import type { Logger } from './shared/logger.js';
 import { type Channel, channelRules, channels } from './social/channels.js';
@@ -58,6 +59,8 @@ export interface StaffModuleDeps {
   throttle?: Partial<ThrottleLimits>;
   /** Browser uploads go in PATCH requests of at most this size (50 MiB: under common proxy limits). */
   uploadChunkBytes?: number;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client, for sign-in throttling per address. */
+  trustProxy?: TrustProxy;
   /** S3 or CDN origins media comes from, for the screens' CSP. */
   mediaOrigins?: string[];
   /** Menu entries other areas add to the staff screens. */

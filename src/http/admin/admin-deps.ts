@@ -13,6 +13,7 @@ import type { StaffSessions } from '../../domain/staff/staff-sessions.js';
 import type { UsersService } from '../../domain/staff/users-service.js';
 import type { TokensService } from '../../domain/tokens-service.js';
 import type { TranscriptsService } from '../../domain/transcripts-service.js';
+import type { TrustProxy } from '../../net/client-address.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SocialDraftsService } from '../../social/social-drafts-service.js';
 import type { BlobStore } from '../../storage/blob-store.js';
@@ -48,6 +49,8 @@ export interface AdminDeps {
   /** tus chunk size for the browser upload (each PATCH at most this big; proxies limit bodies). */
   uploadChunkBytes: number;
   secureCookies: boolean;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client, for sign-in throttling. */
+  trustProxy?: TrustProxy;
   /** S3 or CDN origins media is redirected to (the pages' CSP allows them). */
   mediaOrigins?: string[];
   /** BASE_URL, for the invitation links staff copy. */

@@ -1,15 +1,18 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { clientAddress, type TrustProxy } from '../../net/client-address.js';
 
 /**
- * The peer address for sign-in throttling. Proxy headers are not believed here (anyone can
- * send them); behind a proxy every client shares its address, and the per-account limit still
- * holds. Requests that do not come through node:http (tests calling app.request) share one key.
+ * The client's address for sign-in throttling: the socket's, or behind proxies named in
+ * TRUST_PROXY the one they report (a header anyone else could forge is ignored). Requests that
+ * do not come through node:http (tests calling app.request) share one key.
  */
-export function clientAddress(c: Context): string {
+export function requestAddress(c: Context, trustProxy: TrustProxy = []): string {
+  let socket: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address;
   } catch {
-    return 'unknown';
+    socket = undefined;
   }
+  return clientAddress(socket, c.req.header('x-forwarded-for'), trustProxy) ?? 'unknown';
 }

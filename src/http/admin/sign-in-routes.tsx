@@ -4,13 +4,14 @@ import { InvalidInputError } from '../../domain/errors.js';
 import type { SignInThrottle } from '../../domain/staff/sign-in-throttle.js';
 import type { StaffSessions } from '../../domain/staff/staff-sessions.js';
 import type { UsersService } from '../../domain/staff/users-service.js';
+import type { TrustProxy } from '../../net/client-address.js';
 import { randomToken } from '../../shared/ids.js';
 import type { AdminAssets } from '../../web/admin/admin-assets.js';
 import type { NavItem } from '../../web/admin/admin-context.js';
 import { type AdminLabels, fillLabel } from '../../web/admin/admin-labels.js';
 import { SetPasswordForm, SignInForm } from '../../web/admin/sign-in-page.js';
 import { buildContext, localeCookie, renderAdmin } from './admin-render.js';
-import { clientAddress } from './client-address.js';
+import { requestAddress } from './client-address.js';
 import { csrfMatches } from './csrf.js';
 
 export const sessionCookie = 'zender_session';
@@ -24,6 +25,7 @@ export interface SignInDeps {
   assets: AdminAssets;
   nav: NavItem[];
   secureCookies: boolean;
+  trustProxy?: TrustProxy;
 }
 
 export function passwordMessage(t: AdminLabels, error: unknown): string | null {
@@ -82,7 +84,7 @@ export function signInRoutes(deps: SignInDeps) {
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.slice(0, 254) : '';
     const password = typeof form.password === 'string' ? form.password : '';
-    const address = clientAddress(c);
+    const address = requestAddress(c, deps.trustProxy);
     const wait = await deps.throttle.retryAfter(email, address);
     if (wait > 0) {
       const t = context(c, '').t;
