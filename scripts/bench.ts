@@ -1,3 +1,4 @@
+import { adminBench } from './bench/admin-bench.js';
 import { analyticsBench } from './bench/analytics-bench.js';
 import { feedBench } from './bench/feed-bench.js';
 import { ingestBench } from './bench/ingest-bench.js';
@@ -5,7 +6,8 @@ import { processingBench } from './bench/processing-bench.js';
 import { searchBench } from './bench/search-bench.js';
 
 /**
- * `npm run bench [feed|ingest|processing|search|analytics]`: each benchmark measures its baseline in the same run
+ * `npm run bench [feed|ingest|processing|search|analytics|admin]`: each benchmark measures its baseline in the
+ * same run
  * and prints the ratio, so results compare across noisy machines. Loopback only, loads bounded.
  */
 async function main() {
@@ -16,6 +18,7 @@ async function main() {
   if (!only || only === 'processing') await processingBench();
   if (!only || only === 'search') await searchBench();
   if (!only || only === 'analytics') await analyticsBench();
+  if (!only || only === 'admin') await adminBench();
 }
 
 main().then(

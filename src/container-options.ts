@@ -32,8 +32,10 @@ export interface ContainerOptions {
   corsOrigins?: readonly string[];
   /** ALLOW_PRIVATE_URLS: user-given URLs (webhooks) may reach loopback and private addresses. */
   allowPrivateUrls?: boolean;
-  /** TRUST_PROXY: whose X-Forwarded-For names the client (download counting). */
+  /** TRUST_PROXY: whose X-Forwarded-For names the client (download counting, sign-in throttling). */
   trustProxy?: TrustProxy;
   /** Caps on a feed an import reads (default 20 MB, 60 s); tests lower them. */
   importFeedLimits?: { maxBytes: number; timeoutMs: number };
+  /** Size of each PATCH of a browser upload on the staff screens (default 50 MiB). */
+  uploadChunkBytes?: number;
 }

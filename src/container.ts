@@ -43,6 +43,7 @@ import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
 import { createImportsModule } from './moving/imports-module.js';
 import { createSocialModule } from './social/social-module.js';
+import { createStaffModule } from './staff-module.js';
 
 /**
  * Wires services, jobs and the HTTP app from already-opened drivers. main.ts opens the drivers
@@ -130,6 +131,25 @@ export function createContainer(options: ContainerOptions) {
     leaseMs: options.leaseMs,
   });
 
+  const staff = createStaffModule({
+    ...base,
+    ...{
+      store,
+      logger,
+      queue,
+      baseUrl: options.baseUrl,
+      tusDatastore: options.tusDatastore,
+      ingest,
+      maxUploadBytes,
+    },
+    ...{ tokens, shows, episodes, publishing, artwork, transcripts, chapters },
+    ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
+    defaultLoudnessLufs: options.loudnessTargetLufs,
+    uploadChunkBytes: options.uploadChunkBytes,
+    mediaOrigins: options.mediaOrigins,
+    trustProxy: options.trustProxy,
+  });
+
   const app = createApp({
     logger,
     corsOrigins: options.corsOrigins,
@@ -150,7 +170,10 @@ export function createContainer(options: ContainerOptions) {
       organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
       ...analytics.apiRoutes,
       importsRoutes(moving),
+      ...staff.apiRoutes,
     ],
+    adminArea: staff.adminApp,
+    apiGuards: staff.apiGuards,
     openApiAreas: [searchApiRoutes({ search })],
     publicAreas: [
       // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
@@ -196,6 +219,7 @@ export function createContainer(options: ContainerOptions) {
     search,
     analytics,
     imports,
+    staff,
     ...services,
   };
 }

@@ -81,8 +81,8 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     transcriberCommand: config.transcriberCommand,
     corsOrigins: config.corsOrigins,
     allowPrivateUrls: config.net.allowPrivateUrls,
-    mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
     trustProxy: config.net.trustProxy,
+    mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 
   let server: Server | undefined;
@@ -95,6 +95,11 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
       );
     }
     logBootstrap(logger, bootstrap);
+    if ((await container.staff.users.count()) === 0) {
+      logger.info(
+        'no staff account yet: make the first with `npm run user -- create --email EMAIL --name NAME --role admin --password-stdin`',
+      );
+    }
     server = createServer(createNodeListener(container.app.fetch, container.feedDelivery));
     server.listen(config.port, () =>
       logger.info(

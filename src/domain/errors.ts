@@ -23,7 +23,8 @@ export class NotFoundError extends DomainError {
       | 'draft'
       | 'webhook'
       | 'file'
-      | 'import',
+      | 'import'
+      | 'user',
     id: string,
   ) {
     super('not_found', { entity, id });

@@ -14,6 +14,7 @@ import {
 import type { Clock } from '../shared/clock.js';
 import { newId, randomToken } from '../shared/ids.js';
 import { NotFoundError } from './errors.js';
+import { parseShowIds, showIdsColumn } from './staff/staff-user.js';
 
 export const roles = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof roles)[number];
@@ -22,6 +23,8 @@ export interface Principal {
   tokenId: string;
   name: string;
   role: Role;
+  /** The shows the token may reach; null: every show. */
+  showIds: string[] | null;
 }
 
 export interface TokenSummary {
@@ -31,6 +34,7 @@ export interface TokenSummary {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  showIds: string[] | null;
 }
 
 /** True when `held` is at least `needed` (viewer < editor < admin). */
@@ -64,6 +68,7 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
     token: string,
     within: Kysely<Database> = db,
     bootstrap = 0,
+    showIds: string[] | null = null,
   ) {
     const id = newId();
     await insertToken(within, {
@@ -75,8 +80,9 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
       last_used_at: null,
       revoked_at: null,
       bootstrap,
+      show_ids: showIdsColumn(showIds),
     });
-    return { id, name, role, token };
+    return { id, name, role, token, showIds: parseShowIds(showIdsColumn(showIds)) };
   }
 
   /** ADMIN_TOKEN given: stored hashed once; a new value revokes the previous one. */
@@ -101,8 +107,8 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
 
   return {
     /** The plaintext token is returned here once and never again. */
-    async create(name: string, role: Role) {
-      return store(name, role, `zt_${randomToken(32)}`);
+    async create(name: string, role: Role, showIds: string[] | null = null) {
+      return store(name, role, `zt_${randomToken(32)}`, db, 0, showIds);
     },
 
     /**
@@ -122,7 +128,7 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
       // The lookup is by hash, so timing reveals nothing about the token; compare anyway.
       if (!row || !timingSafeEqual(Buffer.from(row.token_hash), Buffer.from(hash))) return null;
       await touchToken(db, row.id, clock.now().toISOString());
-      return { tokenId: row.id, name: row.name, role: row.role };
+      return { tokenId: row.id, name: row.name, role: row.role, showIds: parseShowIds(row.show_ids ?? null) };
     },
 
     async list(): Promise<TokenSummary[]> {
@@ -133,6 +139,7 @@ export function createTokensService(deps: { db: Kysely<Database>; clock: Clock }
         createdAt: row.created_at,
         lastUsedAt: row.last_used_at,
         revokedAt: row.revoked_at,
+        showIds: parseShowIds(row.show_ids ?? null),
       }));
     },
 

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { EpisodesService } from '../domain/episodes-service.js';
@@ -39,6 +39,10 @@ export interface AppDeps {
   publicAreas?: Hono<any>[];
   /** Browser origins allowed to call the API (CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** The staff screens, mounted at /admin; they authenticate with their own session cookie. */
+  adminArea?: Hono<any>;
+  /** Checks that run on /api after the token is known (e.g. tokens limited to some shows). */
+  apiGuards?: MiddlewareHandler<AppEnv>[];
 }
 
 const jsonLimit = 1024 * 1024;
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', apiCors(deps.corsOrigins ?? []));
   api.use('*', apiHeaders());
   api.use('*', authenticate({ verify: deps.tokens.verify }));
+  for (const guard of deps.apiGuards ?? []) api.use('*', guard);
   api.use('*', async (c, next) => {
     // JSON bodies stay small; media uploads are streamed by their own routes with their own limit.
     if (c.req.header('content-type')?.includes('json')) {
@@ -79,6 +84,7 @@ export function createApp(deps: AppDeps) {
   for (const area of deps.apiAreas ?? []) api.route('/', area);
   app.route('/api/v1', api);
 
+  if (deps.adminArea) app.route('/admin', deps.adminArea);
   for (const area of deps.publicAreas ?? []) app.route('/', area);
 
   documentPublicRoutes(app.openAPIRegistry);

@@ -18,6 +18,7 @@ const entity: Record<string, Record<Locale, string>> = {
   file: { nl: 'bestand', en: 'file' },
   route: { nl: 'pagina', en: 'page' },
   import: { nl: 'import', en: 'import' },
+  user: { nl: 'account', en: 'account' },
 };
 
 function mb(bytes: number | string): string {
@@ -97,6 +98,14 @@ const coreMessages: Record<string, Message> = {
       l === 'nl'
         ? `De slug "${p.slug}" was het openbare adres van een andere aflevering van deze podcast; podcast-apps kennen dat adres nog. Kies een andere slug.`
         : `The slug "${p.slug}" was the public address of another episode of this show; podcast apps still know that address. Choose another slug.`,
+  },
+  email_taken: {
+    status: 409,
+    title: { nl: 'E-mailadres al in gebruik', en: 'E-mail address already in use' },
+    detail: (p, l) =>
+      l === 'nl'
+        ? `Er is al een account met het e-mailadres ${p.email}.`
+        : `There already is an account with the e-mail address ${p.email}.`,
   },
   conflict: {
     status: 409,

@@ -131,21 +131,23 @@ describe('buildDrafts', () => {
       `Wonen is een recht (31 min) met Jan Jansen (wethouder, gemeente Utrecht) en Fatima el Amrani.\n${mastodon.link}\n#mensenrechten #gemeenten`,
     );
     expect(instagram.text).toBe('Zie link in onze bio!');
-    expect(x.text).toContain('🎙️ Mensenrechten Dichtbij: Wonen is een recht');
+    expect(x.text).toContain('🎙️ Wonen is een recht');
   });
 
   it("falls back to the built-in template when the show's own cannot fit", () => {
     const templates = { x: `${'Heel veel vaste tekst. '.repeat(20)}{link}` };
     const { x } = byChannel(buildDrafts(input({ show: { templates } })));
     expect(fitsLimit('x', x.text)).toBe(true);
-    expect(x.text.startsWith('🎙️ Mensenrechten Dichtbij')).toBe(true);
+    expect(x.text.startsWith('🎙️ Wonen is een recht')).toBe(true);
   });
 
   it('shortens the summary first, then the title, and keeps the link', () => {
     const summary = 'Een lang verhaal over wonen en zorg in de gemeente. '.repeat(40);
     const { x, bluesky, mastodon } = byChannel(buildDrafts(input({ episode: { summary } })));
     expect(mastodon.text).toContain('Wonen is een recht\n');
-    expect(mastodon.text).toMatch(/Een lang verhaal over .*…\n/);
+    // Whole sentences are dropped from the end: no cut inside a sentence, let alone a word.
+    expect(mastodon.text).toMatch(/Een lang verhaal over wonen en zorg in de gemeente\.\n/);
+    expect(mastodon.text).not.toContain('…');
     for (const draft of [x, bluesky, mastodon]) {
       expect(draft.text).toContain(draft.link);
       expect(fitsLimit(draft.channel, draft.text)).toBe(true);
@@ -153,18 +155,52 @@ describe('buildDrafts', () => {
     const title = 'Een bijzonder lange titel '.repeat(30);
     const long = byChannel(buildDrafts(input({ episode: { title, summary } })));
     expect(long.x.text).not.toContain('Een lang verhaal');
-    expect(long.x.text).toMatch(/Mensenrechten Dichtbij: Een bijzonder lange titel .*…\n/);
+    expect(long.x.text).toMatch(/^🎙️ Een bijzonder lange titel .*…\n/);
     expect(long.x.text).toContain(long.x.link);
   });
 
-  it('drops whole hashtags from the end before the title goes', () => {
+  it('keeps hashtags whole and the episode title first, however long the show name', () => {
     const hashtags = [`a${'b'.repeat(60)}`, `c${'d'.repeat(60)}`];
     const title = 'Een bijzonder lange titel '.repeat(30);
     const show = { hashtags, title: 'Een podcast met een heel lange naam '.repeat(5) };
-    const { x } = byChannel(buildDrafts(input({ show, episode: { title } })));
-    expect(twitterText.extractHashtags(x.text)).toEqual([hashtags[0]]);
-    expect(x.text).toContain('Een bijzonder lange titel');
-    expect(fitsLimit('x', x.text)).toBe(true);
+    const { x, bluesky } = byChannel(buildDrafts(input({ show, episode: { title } })));
+    for (const draft of [x, bluesky]) {
+      for (const tag of twitterText.extractHashtags(draft.text)) expect(hashtags).toContain(tag);
+      expect(draft.text.startsWith('🎙️ Een bijzonder lange titel')).toBe(true);
+      expect(draft.text).not.toContain('Een podcast met');
+      expect(draft.text).not.toMatch(/…:/);
+      expect(fitsLimit(draft.channel, draft.text)).toBe(true);
+    }
+  });
+
+  it('reads well on X and Bluesky: the title, whole sentences, no guest line twice', () => {
+    const { x, bluesky } = byChannel(
+      buildDrafts(
+        input({
+          show: {
+            title: 'Mensenrechten dichtbij – gesprekken met gemeenten over mensenrechten in de praktijk',
+          },
+          episode: {
+            title: 'Wonen is een recht: wat kan de gemeente doen?',
+            summary:
+              'Wethouder Jan Jansen en Fatima el Amrani praten over dakloosheid en de rol van de gemeente. ' +
+              'Ze bespreken voorbeelden uit Utrecht en Rotterdam, en wat andere gemeenten daarvan kunnen leren. ' +
+              'Ook komt de nieuwe wet over betaalbare huur aan bod, met wat die betekent voor huurders in de stad.',
+          },
+        }),
+      ),
+    );
+    for (const draft of [x, bluesky]) {
+      expect(draft.text.startsWith('🎙️ Wonen is een recht: wat kan de gemeente doen?\n')).toBe(true);
+      expect(draft.text).not.toMatch(/…:|Mensenrechten dichtbij –/);
+      // The summary names both guests already, so no "Met …" line repeats them.
+      expect(draft.text).not.toMatch(/\nMet /);
+      // Whatever was dropped, what remains ends at a sentence or a word, never inside one.
+      expect(draft.text).toMatch(/gemeente\.|leren\.|stad\.|\w…/);
+      expect(draft.text).not.toMatch(/\w…\w/);
+      expect(draft.text).toContain(draft.link);
+      expect(fitsLimit(draft.channel, draft.text)).toBe(true);
+    }
   });
 
   it('is deterministic', () => {

@@ -59,8 +59,8 @@ const MAX_FIELD_LENGTH = 100;
  * One announcement draft per enabled channel, each within that channel's own length rules.
  * Pure: the same input gives the same drafts.
  *
- * When a draft is too long the summary is cut at a word boundary ("…") or left out first,
- * then the title; then guests lose their roles, hashtags are dropped whole from the end and
+ * When a draft is too long the summary loses whole sentences from the end (one sentence too
+ * long is cut between words, "…") or is left out first, then the title; then guests lose their roles, hashtags are dropped whole from the end and
  * guests are summed up as "en anderen". The link is never shortened. A show's own template
  * that cannot fit even so gives way to the built-in one. Only a page URL longer than the
  * channel allows (impossible on X and Mastodon, where a URL counts 23) yields a draft with
@@ -85,11 +85,13 @@ export function buildDrafts(input: BuildDraftsInput): Draft[] {
       organisation: capped(guest.organisation, language),
     }))
     .filter((guest) => guest.name);
+  const summary = cleanText(episode.summary);
   const shared = {
     show: capped(show.title, language),
     title: cleanText(episode.title),
-    summary: cleanText(episode.summary),
-    guests,
+    summary,
+    // A summary that already names every guest needs no "Met …" line repeating them.
+    guests: guests.every((guest) => summary.toLowerCase().includes(guest.name.toLowerCase())) ? [] : guests,
     duration: formatDuration(episode.durationSeconds, language),
   };
   // Channels share the prepared title and summary (segmenting 5000 characters is not free).

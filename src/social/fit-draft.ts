@@ -28,6 +28,20 @@ interface Step {
   last: boolean;
 }
 
+/** The text's leading sentences, longest first (the whole text first): candidates for a summary that must shrink. */
+function wholeSentences(text: string, language: Language): string[] {
+  const ends: number[] = [];
+  for (const { index, segment } of new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text)) {
+    const end = index + segment.length;
+    // Only where a space follows: the segmenter also splits at the dots inside a URL.
+    if (end === text.length || /\s/.test(text[end - 1]) || /\s/.test(text[end] ?? '')) ends.push(end);
+  }
+  return ends
+    .reverse()
+    .map((end) => text.slice(0, end).trim())
+    .filter(Boolean);
+}
+
 /**
  * What gives way, in order, when the text is too long. Within each step the summary is cut
  * (at a word boundary) or left out before the title is cut; the link is never touched.
@@ -99,7 +113,14 @@ export function fitDraft(
         : '';
     if (cutTitle === content.title) {
       if (content.summary) {
-        const cutSummary = summary.longest((s) => fits(render({ summary: s })), minimum(content.summary));
+        // Whole sentences first; a single sentence too long is cut between words, never inside one.
+        const sentences = wholeSentences(content.summary, language).find((s) => fits(render({ summary: s })));
+        if (sentences !== undefined) return render({ summary: sentences });
+        const cutSummary = summary.longest(
+          (s) => fits(render({ summary: s })),
+          minimum(content.summary),
+          true,
+        );
         if (cutSummary !== undefined) return render({ summary: cutSummary });
       }
       return render({ summary: '' });

@@ -23,9 +23,12 @@ const long = {
   en: '🎙️ New episode of {show}: {title}\n\n{summary}\n\nWith {guests}.\nLength: {duration}\n\nListen: {link}\n\n{hashtags}',
 };
 
+// X and Bluesky: the episode title leads and the show name is left out. With the show name in
+// front, a long name crowded out the title and the draft ended in "…:" before the link; the
+// link's page and the hashtags already say which show it is.
 const short = {
-  nl: '🎙️ {show}: {title}\n\n{summary}\n\nMet {guests}.\n\n{link}\n\n{hashtags}',
-  en: '🎙️ {show}: {title}\n\n{summary}\n\nWith {guests}.\n\n{link}\n\n{hashtags}',
+  nl: '🎙️ {title}\n\n{summary}\n\nMet {guests}.\n\n{link}\n\n{hashtags}',
+  en: '🎙️ {title}\n\n{summary}\n\nWith {guests}.\n\n{link}\n\n{hashtags}',
 };
 
 // Instagram captions do not link, so the built-in text points to the bio instead of {link}.

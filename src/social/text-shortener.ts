@@ -16,7 +16,11 @@ export interface TextShortener {
    * spaces where the segmenter finds no words). Undefined when nothing of at least
    * `minGraphemes` fits; an empty result is never returned.
    */
-  longest(fits: (candidate: string) => boolean, minGraphemes?: number): string | undefined;
+  longest(
+    fits: (candidate: string) => boolean,
+    minGraphemes?: number,
+    wholeWords?: boolean,
+  ): string | undefined;
 }
 
 /**
@@ -95,11 +99,13 @@ export function textShortener(text: string, language: string): TextShortener {
 
   return {
     text,
-    longest(fits, minGraphemes = 1) {
+    longest(fits, minGraphemes = 1, wholeWords = false) {
       const enough = (candidate: string | undefined) =>
         candidate !== undefined && countGraphemes(candidate) >= Math.max(1, minGraphemes);
       const byWord = search(wordCuts, fits);
       if (enough(byWord)) return byWord;
+      // A summary is better left out than cut inside a word.
+      if (wholeWords) return undefined;
       const byGrapheme = search(graphemeCuts, fits);
       return enough(byGrapheme) ? byGrapheme : undefined;
     },

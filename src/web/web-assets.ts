@@ -20,7 +20,8 @@ export interface WebAssets {
   get(name: string): WebAsset | undefined;
 }
 
-function load(file: string, contentType: string): WebAsset {
+/** One file of ./assets, named by its content hash and compressed once. */
+export function load(file: string, contentType: string): WebAsset {
   const body = readFileSync(new URL(`./assets/${file}`, import.meta.url));
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
   const [stem, extension] = file.split('.');

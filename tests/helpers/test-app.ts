@@ -45,6 +45,8 @@ export async function openTestApp(
     allowPrivateUrls?: boolean;
     /** Caps on a feed an import reads. */
     importFeedLimits?: { maxBytes: number; timeoutMs: number };
+    /** Chunk size of browser uploads on the staff screens. */
+    uploadChunkBytes?: number;
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -79,6 +81,7 @@ export async function openTestApp(
     allowPrivateUrls: overrides.allowPrivateUrls,
     trustProxy: overrides.trustProxy,
     importFeedLimits: overrides.importFeedLimits,
+    uploadChunkBytes: overrides.uploadChunkBytes,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

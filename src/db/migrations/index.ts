@@ -17,6 +17,12 @@ import * as createEpisodePaths from './0017-create-episode-paths.js';
 import * as fillEpisodePaths from './0018-fill-episode-paths.js';
 import * as createShowSlugHistory from './0020-create-show-slug-history.js';
 import * as backfillShowSlugHistory from './0021-backfill-show-slug-history.js';
+import * as createUsers from './0030-create-users.js';
+import * as createUserSessions from './0031-create-user-sessions.js';
+import * as createSignInAttempts from './0032-create-sign-in-attempts.js';
+import * as createUserInvitations from './0033-create-user-invitations.js';
+import * as createAuditEvents from './0034-create-audit-events.js';
+import * as addApiTokenShowIds from './0035-add-api-token-show-ids.js';
 import * as createDownloadRequests from './0040-create-download-requests.js';
 import * as indexDownloadRequestsAt from './0041-index-download-requests-at.js';
 import * as indexDownloadRequestsListener from './0042-index-download-requests-listener.js';
@@ -60,6 +66,12 @@ export const migrations: Record<string, Migration> = {
   '0044-index-download-counts-show': indexDownloadCountsShow,
   '0045-create-download-settings': createDownloadSettings,
   '0046-drop-download-events': dropDownloadEvents,
+  '0030-create-users': createUsers,
+  '0031-create-user-sessions': createUserSessions,
+  '0032-create-sign-in-attempts': createSignInAttempts,
+  '0033-create-user-invitations': createUserInvitations,
+  '0034-create-audit-events': createAuditEvents,
+  '0035-add-api-token-show-ids': addApiTokenShowIds,
   '0050-create-organisation': createOrganisation,
   '0051-create-search-index': createSearchIndex,
   '0073-add-feed-documents-gzip': addFeedDocumentsGzip,

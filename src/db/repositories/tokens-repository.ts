@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { ApiTokenRow, Database } from '../database.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { ApiTokenRow, ApiTokensTable, Database } from '../database.js';
 
-export async function insertToken(db: Kysely<Database>, row: ApiTokenRow): Promise<void> {
+export async function insertToken(db: Kysely<Database>, row: Insertable<ApiTokensTable>): Promise<void> {
   await db.insertInto('api_tokens').values(row).execute();
 }
 

@@ -10,7 +10,7 @@ export interface AuthenticateOptions {
 }
 
 export function defaultRequiredRole(method: string, path: string): Role {
-  if (path.startsWith('/api/v1/tokens')) return 'admin';
+  if (path.startsWith('/api/v1/tokens') || path.startsWith('/api/v1/users')) return 'admin';
   return method === 'GET' || method === 'HEAD' ? 'viewer' : 'editor';
 }
 

@@ -14,6 +14,7 @@ const tokenSummary = z
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    showIds: z.array(z.string()).nullable(),
   })
   .openapi('Token');
 
@@ -57,7 +58,12 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
         body: {
           content: {
             'application/json': {
-              schema: z.object({ name: text(100).min(1), role: z.enum(roles) }),
+              schema: z.object({
+                name: text(100).min(1),
+                role: z.enum(roles),
+                /** Limit the token to these shows; absent or null: every show. */
+                showIds: z.array(z.string().max(100)).max(500).nullable().optional(),
+              }),
               example: { name: 'Redactie', role: 'editor' },
             },
           },
@@ -69,12 +75,19 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
           description: 'The new token; its secret is shown this once',
           content: {
             'application/json': {
-              schema: z.object({ id: z.string(), name: z.string(), role: z.enum(roles), token: z.string() }),
+              schema: z.object({
+                id: z.string(),
+                name: z.string(),
+                role: z.enum(roles),
+                token: z.string(),
+                showIds: z.array(z.string()).nullable(),
+              }),
               example: {
                 id: tokenExample.id,
                 name: 'Redactie',
                 role: 'editor',
                 token: 'zt_Sv3zMaahqTHrjRIpZw0roQ7AegAp8rDthBWRZ8t6xOs',
+                showIds: null,
               },
             },
           },
@@ -83,8 +96,8 @@ export function tokensRoutes({ tokens }: { tokens: TokensService }) {
       },
     }),
     async (c) => {
-      const { name, role } = c.req.valid('json');
-      return c.json(await tokens.create(name, role), 201);
+      const { name, role, showIds } = c.req.valid('json');
+      return c.json(await tokens.create(name, role, showIds ?? null), 201);
     },
   );
 

@@ -221,6 +221,7 @@ export const tokenExample = {
   createdAt: '2026-12-01T02:46:46.159Z',
   lastUsedAt: '2026-12-01T02:52:49.687Z',
   revokedAt: null,
+  showIds: null,
 };
 
 export const progressEventExample = {

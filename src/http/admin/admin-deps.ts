@@ -1,0 +1,61 @@
+import type { Hono } from 'hono';
+import type { ArtworkService } from '../../domain/artwork-service.js';
+import type { ChaptersService } from '../../domain/chapters-service.js';
+import type { Episode } from '../../domain/episode.js';
+import type { EpisodesService } from '../../domain/episodes-service.js';
+import type { PublishingService } from '../../domain/publishing-service.js';
+import type { ShowsService } from '../../domain/shows-service.js';
+import type { AuditTrail } from '../../domain/staff/audit-trail.js';
+import type { JobAttention } from '../../domain/staff/job-attention.js';
+import type { SignInThrottle } from '../../domain/staff/sign-in-throttle.js';
+import type { StaffMedia } from '../../domain/staff/staff-media.js';
+import type { StaffSessions } from '../../domain/staff/staff-sessions.js';
+import type { UsersService } from '../../domain/staff/users-service.js';
+import type { TokensService } from '../../domain/tokens-service.js';
+import type { TranscriptsService } from '../../domain/transcripts-service.js';
+import type { TrustProxy } from '../../net/client-address.js';
+import type { Logger } from '../../shared/logger.js';
+import type { SocialDraftsService } from '../../social/social-drafts-service.js';
+import type { BlobStore } from '../../storage/blob-store.js';
+import type { NavItem } from '../../web/admin/admin-context.js';
+import type { WebhooksService } from '../../webhooks/webhooks-service.js';
+
+/** Everything the staff screens use: the same services the JSON API uses. */
+export interface AdminDeps {
+  logger: Logger;
+  users: UsersService;
+  sessions: StaffSessions;
+  throttle: SignInThrottle;
+  audit: AuditTrail;
+  jobs: JobAttention;
+  media: StaffMedia;
+  store: BlobStore;
+  recentEpisodes: (showIds: string[] | null, limit: number) => Promise<Episode[]>;
+  tokens: TokensService;
+  shows: ShowsService;
+  episodes: EpisodesService;
+  publishing: PublishingService;
+  artwork: ArtworkService;
+  transcripts: TranscriptsService;
+  chapters: ChaptersService;
+  drafts: SocialDraftsService;
+  webhooks: WebhooksService;
+  /** Counts a draft text as the channel does (the server's own counting code). */
+  measure: (channel: string, text: string) => { length: number; limit: number } | null;
+  /** tus uploads under /admin/uploads (the same ingest as /api/v1/uploads). */
+  uploads: Hono<any>;
+  /** The processing events stream, mounted at /admin/episodes/:episodeId/events. */
+  events: Hono<any>;
+  /** tus chunk size for the browser upload (each PATCH at most this big; proxies limit bodies). */
+  uploadChunkBytes: number;
+  secureCookies: boolean;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client, for sign-in throttling. */
+  trustProxy?: TrustProxy;
+  /** S3 or CDN origins media is redirected to (the pages' CSP allows them). */
+  mediaOrigins?: string[];
+  /** BASE_URL, for the invitation links staff copy. */
+  baseUrl: string;
+  defaultLoudnessLufs: number;
+  /** Extra menu entries from other areas (downloads, imports). */
+  nav?: NavItem[];
+}

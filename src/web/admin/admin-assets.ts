@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { load, type WebAsset } from '../web-assets.js';
+
+export interface AdminAssets {
+  /** Root-relative paths under /admin/assets/, named by content hash. */
+  stylePath: string;
+  scriptPath: string;
+  /** tus-js-client's browser build, from zender's own node_modules. */
+  tusPath: string;
+  get(name: string): WebAsset | undefined;
+  /** Origins the pages' images and audio may come from besides zender (S3, a CDN): for the CSP. */
+  mediaOrigins: string[];
+}
+
+function fromPackage(file: string, name: string): WebAsset {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('tus-js-client/package.json'));
+  // The source map is not shipped, so its comment would only cause a 404 in developer tools.
+  const body = Buffer.from(
+    readFileSync(path.join(root, file), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'),
+  );
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
+  return {
+    name: `${name}-${hash}.js`,
+    contentType: 'text/javascript; charset=utf-8',
+    body,
+    gzip: gzipSync(body, { level: 9 }),
+    br: brotliCompressSync(body),
+    etag: `"${hash}"`,
+  };
+}
+
+/** The staff screens' stylesheet and scripts, read once at start. */
+export function loadAdminAssets(mediaOrigins: string[] = []): AdminAssets {
+  const style = load('admin.css', 'text/css; charset=utf-8');
+  const script = load('admin.js', 'text/javascript; charset=utf-8');
+  const tus = fromPackage('dist/tus.min.js', 'tus');
+  const byName = new Map([style, script, tus].map((asset) => [asset.name, asset]));
+  return {
+    stylePath: `/admin/assets/${style.name}`,
+    scriptPath: `/admin/assets/${script.name}`,
+    tusPath: `/admin/assets/${tus.name}`,
+    get: (name) => byName.get(name),
+    mediaOrigins,
+  };
+}

@@ -1,0 +1,125 @@
+import type { Episode } from '../../domain/episode.js';
+import type { Show } from '../../domain/show.js';
+import type { AttentionJob } from '../../domain/staff/job-attention.js';
+import type { AdminContext } from './admin-context.js';
+import type { AdminLabelKey } from './admin-labels.js';
+import { CsrfField } from './admin-layout.js';
+import { Section } from './form-field.js';
+import { formatDateTime } from './format.js';
+import { StatusBadge } from './status-badge.js';
+
+const jobNames: Record<string, { nl: string; en: string }> = {
+  'process-episode': { nl: 'Opname verwerken', en: 'Process recording' },
+  'rebuild-feed': { nl: 'Feed bijwerken', en: 'Update feed' },
+  'publish-scheduled': { nl: 'Ingepland publiceren', en: 'Scheduled publishing' },
+  'cleanup-uploads': { nl: 'Oude uploads opruimen', en: 'Clean up old uploads' },
+  'generate-social-drafts': { nl: 'Berichten maken', en: 'Write posts' },
+  'deliver-webhook': { nl: 'Webhook versturen', en: 'Send webhook' },
+  'write-chapters': { nl: 'Hoofdstukken in MP3 schrijven', en: 'Write chapters into the MP3' },
+  transcribe: { nl: 'Transcript maken', en: 'Transcribe' },
+};
+
+export interface OverviewData {
+  shows: Show[];
+  episodes: (Episode & { showTitle: string })[];
+  jobs: AttentionJob[];
+  canEdit: boolean;
+}
+
+/** Shows, recent episodes with their status, and jobs that run or failed with "try again". */
+export function OverviewPage({ ctx, data }: { ctx: AdminContext; data: OverviewData }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <Section id="shows" title={t.shows}>
+        {data.shows.length === 0 ? (
+          <p>{t.noShows}</p>
+        ) : (
+          <ul class="za-cards">
+            {data.shows.map((show) => (
+              <li>
+                <a href={`/admin/shows/${show.id}`}>{show.title}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.canEdit && (
+          <p>
+            <a class="za-button" href="/admin/shows/new">
+              {t.newShow}
+            </a>
+          </p>
+        )}
+      </Section>
+      <Section id="recent" title={t.recentEpisodes}>
+        {data.episodes.length === 0 ? (
+          <p>{t.noEpisodes}</p>
+        ) : (
+          <div class="za-table-wrap">
+            <table class="za-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.title}</th>
+                  <th scope="col">{t.show}</th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col">{t.updated}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.episodes.map((episode) => (
+                  <tr>
+                    <td>
+                      <a href={`/admin/episodes/${episode.id}`}>{episode.title}</a>
+                    </td>
+                    <td>{episode.showTitle}</td>
+                    <td>
+                      <StatusBadge ctx={ctx} status={episode.status} />
+                    </td>
+                    <td>{formatDateTime(episode.updatedAt, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+      <Section id="jobs" title={t.jobs}>
+        {data.jobs.length === 0 ? (
+          <p>{t.noJobs}</p>
+        ) : (
+          <ul class="za-list">
+            {data.jobs.map(({ job, episodeId, subject }) => (
+              <li class={`za-job za-job-${job.status}`}>
+                <p>
+                  <strong>{jobNames[job.kind]?.[locale] ?? job.kind}</strong>
+                  {subject && episodeId && (
+                    <>
+                      {' — '}
+                      <a href={`/admin/episodes/${episodeId}`}>{subject}</a>
+                    </>
+                  )}
+                  {': '}
+                  {t[`job_${job.status}` as AdminLabelKey]}
+                  {job.status === 'running' && ` (${job.progress}%)`}
+                </p>
+                {job.status === 'failed' && job.error && (
+                  <p class="za-reason">
+                    {t.jobReason}: {job.error}
+                  </p>
+                )}
+                {job.status === 'failed' && data.canEdit && (
+                  <form method="post" action={`/admin/jobs/${job.id}/retry`}>
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="za-button">
+                      {t.retry}
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+import type { Show } from '../../domain/show.js';
+import { channelRules, channels as socialChannels } from '../../social/channels.js';
+import type { AdminContext } from './admin-context.js';
+import { type AdminLabelKey, fillLabel } from './admin-labels.js';
+import { CsrfField } from './admin-layout.js';
+import { categoryChoices } from './apple-category-names.js';
+import { Check, Field } from './form-field.js';
+
+export interface ShowFormValues {
+  title: string;
+  description: string;
+  author: string;
+  ownerName: string;
+  ownerEmail: string;
+  language: string;
+  category: string;
+  category2: string;
+  explicit: boolean;
+  type: 'episodic' | 'serial';
+  link: string;
+  copyright: string;
+  license: string;
+  locked: boolean;
+  loudness: string;
+  channels: string[];
+  hashtags: string;
+  embedAllowlist: string;
+}
+
+export function showValues(show: Show | null): ShowFormValues {
+  return {
+    title: show?.title ?? '',
+    description: show?.description ?? '',
+    author: show?.author ?? '',
+    ownerName: show?.owner.name ?? '',
+    ownerEmail: show?.owner.email ?? '',
+    language: show?.language ?? 'nl',
+    category: show?.categories[0] ?? '',
+    category2: show?.categories[1] ?? '',
+    explicit: show?.explicit ?? false,
+    type: show?.type ?? 'episodic',
+    link: show?.link ?? '',
+    copyright: show?.copyright ?? '',
+    license: show?.license ?? '',
+    locked: show?.locked ?? true,
+    loudness: show?.loudnessTargetLufs === null || !show ? '' : String(show.loudnessTargetLufs),
+    channels: show ? show.social.channels : [...socialChannels],
+    hashtags: show?.social.hashtags.join(' ') ?? '',
+    embedAllowlist: show?.embedAllowlist.join('\n') ?? '',
+  };
+}
+
+function CategorySelect(props: {
+  ctx: AdminContext;
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+}) {
+  const choices = categoryChoices(props.ctx.locale);
+  const groups = [...new Set(choices.map((c) => c.group))];
+  const id = `f-${props.name}`;
+  return (
+    <div class={props.error ? 'za-field za-field-invalid' : 'za-field'}>
+      <label for={id}>{props.label}</label>
+      {props.error && (
+        <p class="za-field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
+        <option value="">{props.ctx.t.noCategory}</option>
+        {groups.map((group) => (
+          <optgroup label={group}>
+            {choices
+              .filter((c) => c.group === group)
+              .map((c) => (
+                <option value={c.value} selected={c.value === props.value}>
+                  {c.label}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Every field of a show; errors next to their field, values as typed. */
+export function ShowForm(props: {
+  ctx: AdminContext;
+  action: string;
+  values: ShowFormValues;
+  errors: Record<string, AdminLabelKey>;
+  submit: string;
+  defaultLufs: number;
+}) {
+  const { ctx, values: v } = props;
+  const { t } = ctx;
+  const err = (field: string) => (props.errors[field] ? t[props.errors[field]] : undefined);
+  return (
+    <form method="post" action={props.action} class="za-form" novalidate>
+      <CsrfField ctx={ctx} />
+      <Field name="title" label={t.title} value={v.title} required error={err('title')} />
+      <Field
+        name="description"
+        label={t.description}
+        value={v.description}
+        required
+        multiline
+        rows={5}
+        error={err('description')}
+      />
+      <Field name="author" label={t.author} value={v.author} required error={err('author')} />
+      <Field name="ownerName" label={t.ownerName} value={v.ownerName} error={err('ownerName')} />
+      <Field
+        name="ownerEmail"
+        type="email"
+        label={t.ownerEmail}
+        value={v.ownerEmail}
+        required
+        hint={t.ownerHint}
+        error={err('ownerEmail')}
+      />
+      <Field name="language" label={t.language} value={v.language} error={err('language')} />
+      <CategorySelect
+        ctx={ctx}
+        name="category"
+        label={t.category}
+        value={v.category}
+        error={err('category')}
+      />
+      <CategorySelect ctx={ctx} name="category2" label={t.category2} value={v.category2} />
+      <fieldset class="za-fieldset">
+        <legend>{t.showType}</legend>
+        <div class="za-check">
+          <input
+            type="radio"
+            id="f-type-episodic"
+            name="type"
+            value="episodic"
+            checked={v.type === 'episodic'}
+          />
+          <label for="f-type-episodic">{t.episodic}</label>
+        </div>
+        <div class="za-check">
+          <input type="radio" id="f-type-serial" name="type" value="serial" checked={v.type === 'serial'} />
+          <label for="f-type-serial">{t.serial}</label>
+        </div>
+      </fieldset>
+      <Check name="explicit" label={t.explicit} checked={v.explicit} />
+      <Check name="locked" label={t.locked} checked={v.locked} />
+      <Field name="link" type="url" label={t.link} value={v.link} error={err('link')} />
+      <Field name="copyright" label={t.copyright} value={v.copyright} error={err('copyright')} />
+      <Field name="license" label={t.license} value={v.license} error={err('license')} />
+      <Field
+        name="loudness"
+        label={fillLabel(t.loudness, { lufs: String(props.defaultLufs).replace('-', '−') })}
+        value={v.loudness}
+        error={err('loudness')}
+        extra={{ inputmode: 'decimal' }}
+      />
+      <fieldset class="za-fieldset">
+        <legend>{t.channels}</legend>
+        {socialChannels.map((channel) => (
+          <Check
+            name="channels"
+            value={channel}
+            label={channelRules[channel].label}
+            checked={v.channels.includes(channel)}
+          />
+        ))}
+      </fieldset>
+      <Field name="hashtags" label={t.hashtags} value={v.hashtags} error={err('hashtags')} />
+      <Field
+        name="embedAllowlist"
+        label={t.embedAllowlist}
+        value={v.embedAllowlist}
+        multiline
+        rows={3}
+        error={err('embedAllowlist')}
+      />
+      <button type="submit" class="za-button za-primary">
+        {props.submit}
+      </button>
+    </form>
+  );
+}
