@@ -14,34 +14,25 @@ import { createFeedDelivery } from './domain/feed-delivery.js';
 import { createFeedJobs } from './domain/feed-jobs.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
 import { createMediaJobsModule } from './domain/media-jobs-module.js';
-import { createOrganisationService } from './domain/organisation-service.js';
-import { createPublicCatalog } from './domain/public-catalog.js';
-import { createPublicMedia } from './domain/public-media.js';
-import { createPublicTextMedia } from './domain/public-text-media.js';
 import { createPublicUrls } from './domain/public-urls.js';
 import { createPublishingService } from './domain/publishing-service.js';
-import { createSearchService } from './domain/search-service.js';
 import { createShowsService } from './domain/shows-service.js';
 import { createTokensService } from './domain/tokens-service.js';
 import { createTranscriptsService } from './domain/transcripts-service.js';
 import { createApp } from './http/app.js';
 import { artworkRoutes } from './http/routes/artwork-routes.js';
 import { audioUploadRoutes } from './http/routes/audio-upload-routes.js';
-import { feedRoutes } from './http/routes/feed-routes.js';
 import { importsRoutes } from './http/routes/imports-routes.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
-import { mediaRoutes } from './http/routes/media-routes.js';
-import { organisationRoutes } from './http/routes/organisation-routes.js';
 import { publishingRoutes } from './http/routes/publishing-routes.js';
-import { searchApiRoutes } from './http/routes/search-api-routes.js';
-import { shareImageRoutes, socialRoutes } from './http/routes/social-routes.js';
+import { socialRoutes } from './http/routes/social-routes.js';
 import { transcriptsRoutes } from './http/routes/transcripts-routes.js';
 import { tusRoutes } from './http/routes/tus-routes.js';
-import { webRoutes } from './http/routes/web-routes.js';
 import { webhooksRoutes } from './http/routes/webhooks-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
 import { createImportsModule } from './moving/imports-module.js';
+import { createPublicSite } from './public-site-module.js';
 import { createSocialModule } from './social/social-module.js';
 import { createStaffModule } from './staff-module.js';
 
@@ -67,97 +58,64 @@ export function createContainer(options: ContainerOptions) {
   const tokens = createTokensService(base);
   const episodes = createEpisodesService({ ...base, store, urls, events });
   const feedPublisher = createFeedPublisher({ ...base, store, urls, feedsDir: options.feedsDir });
-  const shows = createShowsService({
-    ...base,
-    store,
-    urls,
-    events,
-    removal: { removeEpisode: episodes.remove, withdrawFeed: feedPublisher.remove },
-  });
+  const removal = { removeEpisode: episodes.remove, withdrawFeed: feedPublisher.remove };
+  const shows = createShowsService({ ...base, ...{ store, urls, events, removal } });
   const { maxUploadBytes, maxDurationSeconds } = options.limits;
   const ingest = createEpisodeIngest({ ...base, store, queue, maxUploadBytes });
   const transcripts = createTranscriptsService({ ...base, events });
   const chapters = createChaptersService({ ...base, events });
   const artwork = createArtworkService({ ...base, store });
   const feedDelivery = createFeedDelivery(base);
-  const organisation = createOrganisationService({ ...base, store });
-  const search = createSearchService({ ...base, dialect: db.dialect, urls });
-  connectEpisodeLifecycle({
-    ...base,
-    events,
-    queue,
-    feed: { rebuild: publishing.rebuildFeed },
-    transcripts,
-    transcriberConfigured: Boolean(options.transcriberCommand),
-  });
+  const transcriberConfigured = Boolean(options.transcriberCommand);
+  const feed = { rebuild: publishing.rebuildFeed };
+  connectEpisodeLifecycle({ ...base, ...{ events, queue, feed, transcripts, transcriberConfigured } });
   const analytics = createAnalyticsModule({
     ...{ ...base, store, queue, logger, baseUrl: options.baseUrl },
     ...{ trustProxy: options.trustProxy, mediaOrigins: options.mediaOrigins },
   });
   const tus = tusRoutes({ datastore: options.tusDatastore, ingest, maxUploadBytes, logger });
+  const tools = resolveMediaTools(options.media);
   const media = createMediaJobsModule({
-    ...base,
-    store,
-    tools: resolveMediaTools(options.media),
-    tempDir: options.tempDir ?? tmpdir(),
-    maxDurationSeconds,
+    ...{ ...base, store, tools, tempDir: options.tempDir ?? tmpdir(), maxDurationSeconds, events },
+    ...{ transcripts, transcriberCommand: options.transcriberCommand },
     defaultTargetLufs: options.loudnessTargetLufs,
     adoptCover: async (episodeId, { format, data }) =>
       void (await artwork.setEpisodeArtwork(episodeId, format, data)),
-    events,
-    transcripts,
-    transcriberCommand: options.transcriberCommand,
   });
-
   const moving = createImportsModule({
-    ...{ ...base, store, queue, events, logger, tools: resolveMediaTools(options.media), options },
+    ...{ ...base, store, queue, events, logger, tools, options },
     ...{ shows, ingest, artwork, transcripts, rebuildFeed: publishing.rebuildFeed },
+  });
+  const site = createPublicSite({
+    ...{ db, clock, store, logger, urls, shows, transcripts, feedDelivery, social, analytics },
+    ...{ movedFeedFor: moving.movedFeedFor, mediaOrigins: options.mediaOrigins },
+    transcriberConfigured,
   });
   const handlers: JobHandlers = {
     ...media.handlers,
     ...moving.handlers,
     ...social.handlers,
-    ...createFeedJobs({ feed: feedPublisher, search }).handlers,
+    ...createFeedJobs({ feed: feedPublisher, search: site.search }).handlers,
     ...analytics.handlers,
     'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => void (await tus.cleanUpExpired()),
   };
   const worker = createWorker({
-    queue,
-    handlers,
-    logger: logger.child({ part: 'worker' }),
-    concurrency: options.workerConcurrency ?? 1,
-    pollIntervalMs: options.pollIntervalMs,
-    leaseMs: options.leaseMs,
+    ...{ queue, handlers, logger: logger.child({ part: 'worker' }), leaseMs: options.leaseMs },
+    ...{ concurrency: options.workerConcurrency ?? 1, pollIntervalMs: options.pollIntervalMs },
   });
 
   const staff = createStaffModule({
-    ...base,
-    ...{
-      store,
-      logger,
-      queue,
-      baseUrl: options.baseUrl,
-      tusDatastore: options.tusDatastore,
-      ingest,
-      maxUploadBytes,
-    },
-    ...{ tokens, shows, episodes, publishing, artwork, transcripts, chapters },
+    ...{ ...base, store, logger, queue, baseUrl: options.baseUrl, tusDatastore: options.tusDatastore },
+    ...{ ingest, maxUploadBytes, tokens, shows, episodes, publishing, artwork, transcripts, chapters },
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
-    defaultLoudnessLufs: options.loudnessTargetLufs,
-    uploadChunkBytes: options.uploadChunkBytes,
-    mediaOrigins: options.mediaOrigins,
-    trustProxy: options.trustProxy,
+    ...{ defaultLoudnessLufs: options.loudnessTargetLufs, uploadChunkBytes: options.uploadChunkBytes },
+    ...{ mediaOrigins: options.mediaOrigins, trustProxy: options.trustProxy },
   });
 
   const app = createApp({
-    logger,
-    corsOrigins: options.corsOrigins,
-    baseUrl: options.baseUrl,
+    ...{ logger, corsOrigins: options.corsOrigins, baseUrl: options.baseUrl, shows, episodes, tokens },
     health: { database: () => pingDatabase(kysely), storage: () => store.ping() },
-    shows,
-    episodes,
-    tokens,
     apiAreas: [
       tus.app,
       audioUploadRoutes({ ingest }),
@@ -167,61 +125,18 @@ export function createContainer(options: ContainerOptions) {
       transcriptsRoutes({ transcripts, chapters }),
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
-      organisationRoutes({ organisation, logoUrl: (key) => `${urls.base}/${key}` }),
+      ...site.apiAreas,
       ...analytics.apiRoutes,
       importsRoutes(moving),
       ...staff.apiRoutes,
     ],
-    adminArea: staff.adminApp,
-    apiGuards: staff.apiGuards,
-    openApiAreas: [searchApiRoutes({ search })],
-    publicAreas: [
-      // Before mediaRoutes: its /media/:showSlug/* would otherwise answer share.png with 404.
-      shareImageRoutes({ shareImages: social.shareImages, store }),
-      ...analytics.publicRoutes,
-      feedRoutes({ feeds: feedDelivery, currentSlugFor: shows.currentSlugFor }),
-      feedRoutes({
-        feeds: feedDelivery,
-        currentSlugFor: shows.currentSlugFor,
-        movedFeedFor: moving.movedFeedFor,
-      }),
-      webRoutes({
-        catalog: createPublicCatalog({
-          ...base,
-          ...{ store, urls, transcripts, transcriberConfigured: Boolean(options.transcriberCommand) },
-        }),
-        urls,
-        mediaOrigins: options.mediaOrigins,
-        organisation,
-        search,
-      }),
-      mediaRoutes({
-        media: createPublicMedia(base),
-        textMedia: createPublicTextMedia({ ...base, transcripts }),
-        store,
-        downloads: analytics.recorder,
-        logger,
-        clientIp: analytics.clientIp,
-      }),
-    ],
+    ...{ adminArea: staff.adminApp, apiGuards: staff.apiGuards },
+    ...{ openApiAreas: site.openApiAreas, publicAreas: site.publicAreas },
   });
 
   const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
-  const imports = moving.imports;
-  return {
-    app,
-    worker,
-    queue,
-    feedPublisher,
-    feedDelivery,
-    urls,
-    organisation,
-    search,
-    analytics,
-    imports,
-    staff,
-    ...services,
-  };
+  const more = { organisation: site.organisation, search: site.search, imports: moving.imports };
+  return { app, worker, queue, feedPublisher, feedDelivery, urls, analytics, staff, ...services, ...more };
 }
 
 export type Container = ReturnType<typeof createContainer>;
