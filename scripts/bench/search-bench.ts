@@ -8,7 +8,7 @@ import { createPublicUrls } from '../../src/domain/public-urls.js';
 import { createSearchService } from '../../src/domain/search-service.js';
 import { line, ratio } from './load.js';
 
-const EPISODES = 10_000;
+const EPISODES = Number(process.env.SEARCH_BENCH_EPISODES ?? 10_000);
 const CUES = 40;
 const QUERIES = ['woningnood', 'wethouder armoede', 'participatie', 'jeugdzorg gemeente', 'zeppelinhangar'];
 const words = (

@@ -58,8 +58,14 @@ export async function listSearchSources(db: Kysely<Database>, showId: string): P
     .where('transcripts.status', '=', 'ready')
     .orderBy('transcripts.language')
     .execute();
+  const byEpisode = new Map<string, typeof transcripts>();
+  for (const transcript of transcripts) {
+    const list = byEpisode.get(transcript.episode_id) ?? [];
+    list.push(transcript);
+    byEpisode.set(transcript.episode_id, list);
+  }
   return episodes.map((episode) => {
-    const own = transcripts.filter((t) => t.episode_id === episode.id);
+    const own = byEpisode.get(episode.id) ?? [];
     const chapters = episode.chapters ? chaptersCodec.parse(JSON.parse(episode.chapters)).chapters : [];
     return {
       episodeId: episode.id,
