@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../database.js';
-import { type HitRow, rememberSignature, signaturesOf, toHit } from './search-bookkeeping.js';
+import { forgetEpisode, type HitRow, rememberSignature, signaturesOf, toHit } from './search-bookkeeping.js';
 import { MATCH_END, MATCH_START, type SearchRepository } from './search-repository.js';
 
 /** PostgreSQL's text search configuration for a language tag; 'simple' (no stemming) otherwise. */
@@ -57,13 +57,7 @@ export function createPostgresSearch(db: Kysely<Database>): SearchRepository {
       });
     },
 
-    async removeEpisode(episodeId) {
-      await db.transaction().execute(async (trx) => {
-        await sql`DELETE FROM search_entries WHERE episode_id = ${episodeId}`.execute(trx);
-        await trx.deleteFrom('search_episodes').where('episode_id', '=', episodeId).execute();
-      });
-    },
-
+    removeEpisode: (episodeId) => forgetEpisode(db, episodeId),
     signatures: (showId) => signaturesOf(db, showId),
 
     async search(words, { limit, showId }) {

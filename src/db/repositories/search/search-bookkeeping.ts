@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../database.js';
 
 /** What both dialects keep the same way: which episode was indexed as what. */
@@ -13,6 +13,14 @@ export async function rememberSignature(
     .insertInto('search_episodes')
     .values({ episode_id: episodeId, show_id: showId, signature })
     .execute();
+}
+
+/** Takes an episode out of the index (raw SQL: an FTS5 table in SQLite, a plain one in PostgreSQL). */
+export async function forgetEpisode(db: Kysely<Database>, episodeId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`DELETE FROM search_entries WHERE episode_id = ${episodeId}`.execute(trx);
+    await trx.deleteFrom('search_episodes').where('episode_id', '=', episodeId).execute();
+  });
 }
 
 export async function signaturesOf(db: Kysely<Database>, showId: string): Promise<Map<string, string>> {

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../database.js';
-import { type HitRow, rememberSignature, signaturesOf, toHit } from './search-bookkeeping.js';
+import { forgetEpisode, type HitRow, rememberSignature, signaturesOf, toHit } from './search-bookkeeping.js';
 import { MATCH_END, MATCH_START, type SearchRepository } from './search-repository.js';
 
 /** Each word quoted (FTS5 syntax cannot leak in) and matched as a prefix; all words must occur. */
@@ -23,13 +23,7 @@ export function createSqliteSearch(db: Kysely<Database>): SearchRepository {
       });
     },
 
-    async removeEpisode(episodeId) {
-      await db.transaction().execute(async (trx) => {
-        await sql`DELETE FROM search_entries WHERE episode_id = ${episodeId}`.execute(trx);
-        await trx.deleteFrom('search_episodes').where('episode_id', '=', episodeId).execute();
-      });
-    },
-
+    removeEpisode: (episodeId) => forgetEpisode(db, episodeId),
     signatures: (showId) => signaturesOf(db, showId),
 
     async search(words, { limit, showId }) {
