@@ -111,6 +111,7 @@ export function createContainer(options: ContainerOptions) {
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
     ...{ defaultLoudnessLufs: options.loudnessTargetLufs, uploadChunkBytes: options.uploadChunkBytes },
     ...{ mediaOrigins: options.mediaOrigins, trustProxy: options.trustProxy },
+    moving: { imports: moving.imports, exporter: moving.exporter },
   });
 
   const app = createApp({

@@ -18,6 +18,7 @@ import { createUsersService } from './domain/staff/users-service.js';
 import type { TokensService } from './domain/tokens-service.js';
 import type { TranscriptsService } from './domain/transcripts-service.js';
 import { adminApp } from './http/admin/admin-app.js';
+import type { ImportAdminDeps } from './http/admin/import-admin-routes.js';
 import { showScope } from './http/middleware/show-scope.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
@@ -31,6 +32,7 @@ import { measureLength } from './social/measure-length.js';
 import type { SocialDraftsService } from './social/social-drafts-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { NavItem } from './web/admin/admin-context.js';
+import { importLabels } from './web/admin/import-labels.js';
 import type { WebhooksService } from './webhooks/webhooks-service.js';
 
 export interface StaffModuleDeps {
@@ -65,6 +67,8 @@ export interface StaffModuleDeps {
   mediaOrigins?: string[];
   /** Menu entries other areas add to the staff screens. */
   nav?: NavItem[];
+  /** RSS imports and export archives, for the moving-in screens. */
+  moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
 }
 
 /**
@@ -86,6 +90,18 @@ export function createStaffModule(deps: StaffModuleDeps) {
   });
   const admin = adminApp({
     ...deps,
+    nav: [
+      ...(deps.nav ?? []),
+      ...(deps.moving
+        ? [
+            {
+              href: '/admin/imports',
+              label: { nl: importLabels.nl.nav, en: importLabels.en.nav },
+              role: 'editor' as const,
+            },
+          ]
+        : []),
+    ],
     users,
     sessions,
     throttle: createSignInThrottle({ db, clock, limits: deps.throttle }),

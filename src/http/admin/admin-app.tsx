@@ -8,6 +8,7 @@ import type { AdminEnv } from './admin-env.js';
 import { buildContext, renderAdmin } from './admin-render.js';
 import { draftAdminRoutes } from './draft-admin-routes.js';
 import { episodeAdminRoutes } from './episode-admin-routes.js';
+import { importAdminRoutes } from './import-admin-routes.js';
 import { overviewRoutes } from './overview-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { showAdminRoutes } from './show-admin-routes.js';
@@ -89,6 +90,7 @@ export function adminApp(deps: AdminDeps) {
   staff.route('/', episodeAdminRoutes(deps));
   staff.route('/', draftAdminRoutes(deps));
   staff.route('/', peopleRoutes(deps));
+  if (deps.moving) staff.route('/', importAdminRoutes({ logger: deps.logger, ...deps.moving }));
   // Uploads and the events stream are the API's own handlers, behind the session and the show limit.
   staff.on(['PATCH', 'HEAD', 'DELETE'], '/uploads/*', async (c, next) => {
     requireRole(c, 'editor');

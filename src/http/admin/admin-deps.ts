@@ -19,6 +19,7 @@ import type { SocialDraftsService } from '../../social/social-drafts-service.js'
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { NavItem } from '../../web/admin/admin-context.js';
 import type { WebhooksService } from '../../webhooks/webhooks-service.js';
+import type { ImportAdminDeps } from './import-admin-routes.js';
 
 /** Everything the staff screens use: the same services the JSON API uses. */
 export interface AdminDeps {
@@ -58,4 +59,6 @@ export interface AdminDeps {
   defaultLoudnessLufs: number;
   /** Extra menu entries from other areas (downloads, imports). */
   nav?: NavItem[];
+  /** RSS imports and export archives (the moving-in screens appear only with these). */
+  moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
 }

@@ -11,6 +11,7 @@ import { EpisodesSection } from './episodes-section.js';
 import { FeedProblems } from './feed-problems.js';
 import { Section } from './form-field.js';
 import { HistoryList } from './history-list.js';
+import { ExportSection } from './imports-page.js';
 import { ShowForm, type ShowFormValues } from './show-form.js';
 import { WebhooksSection } from './webhooks-section.js';
 
@@ -126,6 +127,7 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
         canEdit={data.canEdit}
         newSecret={data.newSecret}
       />
+      <ExportSection ctx={ctx} showId={show.id} />
       <HistoryList ctx={ctx} events={data.history} />
       {data.canDelete && (
         <DangerZone ctx={ctx} action={`/admin/shows/${show.id}/delete`} label={t.deleteShow} />
