@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/database.js';
 import type { ArtworkService } from './domain/artwork-service.js';
 import type { ChaptersService } from './domain/chapters-service.js';
+import type { DownloadReports } from './domain/download-reports.js';
 import type { EpisodeIngest } from './domain/episode-ingest.js';
 import type { EpisodesService } from './domain/episodes-service.js';
 import type { PublishingService } from './domain/publishing-service.js';
@@ -69,6 +70,8 @@ export interface StaffModuleDeps {
   nav?: NavItem[];
   /** RSS imports and export archives, for the moving-in screens. */
   moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
+  /** Download reports, for the downloads screens. */
+  reports?: DownloadReports;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addDownloadCounts } from '../src/db/repositories/analytics-repository.js';
 import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
+import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { type StaffBrowser, staffAs } from './helpers/staff-session.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
@@ -125,5 +127,91 @@ describe.each(testDatabases())('import refusals from the service ($name)', (data
     expect(html).toMatch(/id="f-feedUrl-error">De URL in feedUrl wijst naar 127\.0\.0\.1/);
     expect(html).toContain(`value="${feeds.feedUrl('libsyn-style.xml')}"`);
     expect(await t.db.kysely.selectFrom('shows').select('id').execute()).toEqual([]);
+  });
+});
+
+describe.each(testDatabases())('downloads screens over HTTP ($name)', (database) => {
+  let t: TestApp;
+  let showId: string;
+  let episodeId: string;
+  beforeAll(async () => {
+    t = await openTestApp(database, { clock: { now: () => new Date('2026-04-15T12:00:00Z') } });
+    const show = await publishableShow(t, { slug: 'rapport' });
+    showId = show.id;
+    const episode = await readyEpisode(t, show.id, { title: 'Wonen & zorg' });
+    await t.call('POST', `/api/v1/episodes/${episode.id}/publish`, { json: {} });
+    episodeId = episode.id;
+    const row = (day: string, app: string, device: string, downloads: number) => ({
+      ...{ day, showId, episodeId, app, device, downloads },
+    });
+    await addDownloadCounts(t.db.kysely, [
+      row('2026-04-15', 'Apple Podcasts', 'Apple iPhone', 1200),
+      row('2026-04-15', 'AntennaPod', 'Android Phone', 34),
+    ]);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('shows every reader the figures with the chart files, reachable from the show and episode screens', async () => {
+    const viewer = await staffAs(t, 'viewer');
+    expect(await (await viewer.get(`/admin/shows/${showId}`)).text()).toContain(
+      `href="/admin/shows/${showId}/downloads"`,
+    );
+    const answer = await viewer.get(`/admin/shows/${showId}/downloads`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    const html = await answer.text();
+    expect(html).toContain('<h1>Beluisteringen: ');
+    expect(html).toContain('1.234');
+    expect(html).toContain('Apple Podcasts');
+    expect(html).toContain('AntennaPod');
+    expect(html).toContain('Android Phone');
+    expect(html).toContain('Wonen &amp; zorg');
+    expect(html).toMatch(/<script src="\/assets\/analytics\/uplot-\w+\.js"/);
+    expect(html).toContain('De totalen zijn niet openbaar.');
+    // A viewer sees the setting but has no form to change it.
+    expect(html).not.toContain('/downloads/public"');
+    const chart = /src="(\/assets\/analytics\/downloads-chart-\w+\.js)"/.exec(html)![1];
+    expect((await t.app.request(`${t.baseUrl}${chart}`)).status).toBe(200);
+
+    expect(await (await viewer.get(`/admin/episodes/${episodeId}`)).text()).toContain(
+      `href="/admin/episodes/${episodeId}/downloads"`,
+    );
+    const episode = await (await viewer.get(`/admin/episodes/${episodeId}/downloads`)).text();
+    expect(episode).toContain('De eerste 30 dagen, opgeteld');
+    expect(episode).toContain('7: <strong>1.234</strong>');
+
+    await toEnglish(viewer);
+    expect(await (await viewer.get(`/admin/shows/${showId}/downloads`)).text()).toContain('<h1>Downloads: ');
+
+    const other = await t.call('POST', '/api/v1/shows', { json: { ...minimalShow, title: 'Ander' } });
+    const otherId = ((await other.json()) as { id: string }).id;
+    const limited = await staffAs(t, 'viewer', { email: 'elders@gemeente.example', showIds: [otherId] });
+    expect((await limited.get(`/admin/shows/${showId}/downloads`)).status).toBe(404);
+    expect((await limited.get(`/admin/episodes/${episodeId}/downloads`)).status).toBe(404);
+  });
+
+  it('lets editors turn the public totals page on and off, behind the CSRF token', async () => {
+    const publicPage = async () => (await t.app.request(`${t.baseUrl}/downloads/rapport`)).status;
+    const viewer = await staffAs(t, 'viewer', { email: 'lezer2@gemeente.example' });
+    expect((await viewer.post(`/admin/shows/${showId}/downloads/public`, { public: 'on' })).status).toBe(403);
+    const editor = await staffAs(t, 'editor');
+    const forged = await editor.post(
+      `/admin/shows/${showId}/downloads/public`,
+      { public: 'on' },
+      { csrf: false },
+    );
+    expect(forged.status).toBe(403);
+    expect(await publicPage()).toBe(404);
+    const on = await editor.post(`/admin/shows/${showId}/downloads/public`, { public: 'on' });
+    expect(on.status).toBe(200);
+    const html = await on.text();
+    expect(html).toContain('De instelling is opgeslagen.');
+    expect(html).toContain('De totalen staan openbaar op');
+    expect(html).toMatch(/name="public" value="on" checked/);
+    expect(await publicPage()).toBe(200);
+    await editor.post(`/admin/shows/${showId}/downloads/public`, {});
+    expect(await publicPage()).toBe(404);
   });
 });

@@ -6,6 +6,7 @@ import { createErrorHandler } from '../error-handler.js';
 import type { AdminDeps } from './admin-deps.js';
 import type { AdminEnv } from './admin-env.js';
 import { buildContext, renderAdmin } from './admin-render.js';
+import { downloadsAdminRoutes } from './downloads-admin-routes.js';
 import { draftAdminRoutes } from './draft-admin-routes.js';
 import { episodeAdminRoutes } from './episode-admin-routes.js';
 import { importAdminRoutes } from './import-admin-routes.js';
@@ -90,6 +91,7 @@ export function adminApp(deps: AdminDeps) {
   staff.route('/', episodeAdminRoutes(deps));
   staff.route('/', draftAdminRoutes(deps));
   staff.route('/', peopleRoutes(deps));
+  if (deps.reports) staff.route('/', downloadsAdminRoutes({ ...deps, reports: deps.reports }));
   if (deps.moving) staff.route('/', importAdminRoutes({ logger: deps.logger, ...deps.moving }));
   // Uploads and the events stream are the API's own handlers, behind the session and the show limit.
   staff.on(['PATCH', 'HEAD', 'DELETE'], '/uploads/*', async (c, next) => {

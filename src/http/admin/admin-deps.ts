@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { ArtworkService } from '../../domain/artwork-service.js';
 import type { ChaptersService } from '../../domain/chapters-service.js';
+import type { DownloadReports } from '../../domain/download-reports.js';
 import type { Episode } from '../../domain/episode.js';
 import type { EpisodesService } from '../../domain/episodes-service.js';
 import type { PublishingService } from '../../domain/publishing-service.js';
@@ -61,4 +62,6 @@ export interface AdminDeps {
   nav?: NavItem[];
   /** RSS imports and export archives (the moving-in screens appear only with these). */
   moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
+  /** Download reports (the downloads screens appear only with these). */
+  reports?: DownloadReports;
 }

@@ -7,6 +7,7 @@ import type { AdminContext } from './admin-context.js';
 import { type AdminLabelKey, fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
 import { DangerZone } from './danger-zone.js';
+import { DownloadsLink } from './downloads-admin-page.js';
 import { EpisodesSection } from './episodes-section.js';
 import { FeedProblems } from './feed-problems.js';
 import { Section } from './form-field.js';
@@ -127,6 +128,7 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
         canEdit={data.canEdit}
         newSecret={data.newSecret}
       />
+      <DownloadsLink ctx={ctx} href={`/admin/shows/${show.id}/downloads`} />
       <ExportSection ctx={ctx} showId={show.id} />
       <HistoryList ctx={ctx} events={data.history} />
       {data.canDelete && (
