@@ -112,7 +112,7 @@ export function createContainer(options: ContainerOptions) {
     ...{ defaultLoudnessLufs: options.loudnessTargetLufs, uploadChunkBytes: options.uploadChunkBytes },
     ...{ mediaOrigins: options.mediaOrigins, trustProxy: options.trustProxy },
     moving: { imports: moving.imports, exporter: moving.exporter },
-    reports: analytics.reports,
+    ...{ reports: analytics.reports, organisation: site.organisation },
   });
 
   const app = createApp({

@@ -6,6 +6,7 @@ import type { ChaptersService } from './domain/chapters-service.js';
 import type { DownloadReports } from './domain/download-reports.js';
 import type { EpisodeIngest } from './domain/episode-ingest.js';
 import type { EpisodesService } from './domain/episodes-service.js';
+import type { OrganisationService } from './domain/organisation-service.js';
 import type { PublishingService } from './domain/publishing-service.js';
 import type { ShowsService } from './domain/shows-service.js';
 import { createAuditTrail } from './domain/staff/audit-trail.js';
@@ -34,6 +35,7 @@ import type { SocialDraftsService } from './social/social-drafts-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { NavItem } from './web/admin/admin-context.js';
 import { importLabels } from './web/admin/import-labels.js';
+import { organisationLabels } from './web/admin/organisation-labels.js';
 import type { WebhooksService } from './webhooks/webhooks-service.js';
 
 export interface StaffModuleDeps {
@@ -72,6 +74,8 @@ export interface StaffModuleDeps {
   moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
   /** Download reports, for the downloads screens. */
   reports?: DownloadReports;
+  /** The organisation behind the public pages, for its screen. */
+  organisation?: OrganisationService;
 }
 
 /**
@@ -101,6 +105,15 @@ export function createStaffModule(deps: StaffModuleDeps) {
               href: '/admin/imports',
               label: { nl: importLabels.nl.nav, en: importLabels.en.nav },
               role: 'editor' as const,
+            },
+          ]
+        : []),
+      ...(deps.organisation
+        ? [
+            {
+              href: '/admin/organisation',
+              label: { nl: organisationLabels.nl.title, en: organisationLabels.en.title },
+              role: 'admin' as const,
             },
           ]
         : []),

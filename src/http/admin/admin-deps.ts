@@ -4,6 +4,7 @@ import type { ChaptersService } from '../../domain/chapters-service.js';
 import type { DownloadReports } from '../../domain/download-reports.js';
 import type { Episode } from '../../domain/episode.js';
 import type { EpisodesService } from '../../domain/episodes-service.js';
+import type { OrganisationService } from '../../domain/organisation-service.js';
 import type { PublishingService } from '../../domain/publishing-service.js';
 import type { ShowsService } from '../../domain/shows-service.js';
 import type { AuditTrail } from '../../domain/staff/audit-trail.js';
@@ -64,4 +65,6 @@ export interface AdminDeps {
   moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
   /** Download reports (the downloads screens appear only with these). */
   reports?: DownloadReports;
+  /** The organisation behind the public pages (its screen appears only with this). */
+  organisation?: OrganisationService;
 }
