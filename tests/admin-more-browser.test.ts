@@ -18,7 +18,7 @@ async function axe(page: Page) {
 }
 
 // One database: the browser checks the screens; tests/admin-more-screens.test.ts covers both dialects.
-describe('the downloads and moving-in screens in Chromium', () => {
+describe('the downloads, moving-in and organisation screens in Chromium', () => {
   let t: TestApp;
   let served: ServedApp;
   let browser: Browser;
@@ -114,6 +114,7 @@ describe('the downloads and moving-in screens in Chromium', () => {
       `/admin/shows/${showId}/downloads`,
       `/admin/episodes/${episodeId}/downloads`,
       `/admin/shows/${showId}`,
+      '/admin/organisation',
     ];
     for (const [dark, width] of [
       [false, 1280],
@@ -138,7 +139,18 @@ describe('the downloads and moving-in screens in Chromium', () => {
         dark,
         violations: [],
       });
+      // And the brand colour refused with its contrast, next to the field.
+      await page.goto(`${served.origin}/admin/organisation`);
+      await page.fill('input[name=accentColor]', '#ffdd00');
+      await page.click('button:has-text("Opslaan")');
+      await page.waitForSelector('#f-accentColor-error');
+      expect({ colour: true, width, dark, violations: await axe(page) }).toEqual({
+        colour: true,
+        width,
+        dark,
+        violations: [],
+      });
       await ctx.close();
     }
-  }, 240_000);
+  }, 300_000);
 });
