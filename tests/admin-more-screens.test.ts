@@ -110,6 +110,66 @@ describe.each(testDatabases())('moving-in screens over HTTP ($name)', (database)
   });
 });
 
+describe.each(testDatabases())('the moved-feed setting on the show form ($name)', (database) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await openTestApp(database);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('sets, refuses with the reason in place, and clears the new feed address', async () => {
+    const created = await t.call('POST', '/api/v1/shows', { json: minimalShow });
+    const show = (await created.json()) as { id: string; title: string; description: string };
+    const editor = await staffAs(t, 'editor');
+    const form = await (await editor.get(`/admin/shows/${show.id}`)).text();
+    expect(form).toContain('Verhuisd naar een nieuwe feed');
+    const fields = {
+      title: minimalShow.title,
+      description: minimalShow.description,
+      author: minimalShow.author,
+      ownerEmail: minimalShow.owner.email,
+      language: 'nl',
+      category: 'Government',
+      type: 'episodic',
+    };
+    const refused = await editor.post(`/admin/shows/${show.id}`, {
+      ...fields,
+      movedFeedUrl: 'nieuw-adres',
+      movedAfter: '2026-05-01',
+    });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toMatch(/id="f-movedFeedUrl-error">Vul een volledig webadres in/);
+    expect(html).toContain('value="nieuw-adres"');
+    expect(html).toContain('value="2026-05-01"');
+    const noDate = await editor.post(`/admin/shows/${show.id}`, {
+      ...fields,
+      movedFeedUrl: 'https://nieuw.example/feed.xml',
+    });
+    expect(noDate.status).toBe(400);
+    expect(await noDate.text()).toMatch(/id="f-movedAfter-error">Vul een datum in/);
+    const saved = await editor.post(`/admin/shows/${show.id}`, {
+      ...fields,
+      movedFeedUrl: 'https://nieuw.example/feed.xml',
+      movedAfter: '2026-05-01',
+    });
+    expect(saved.status).toBe(303);
+    const api = async () => (await (await t.call('GET', `/api/v1/shows/${show.id}`)).json()).movedTo;
+    expect(await api()).toEqual({
+      feedUrl: 'https://nieuw.example/feed.xml',
+      redirectAfter: expect.stringMatching(/^2026-05-01T00:00:00(\.000)?Z$/),
+    });
+    const page = await (await editor.get(`/admin/shows/${show.id}`)).text();
+    expect(page).toContain('value="https://nieuw.example/feed.xml"');
+    expect(
+      await editor.post(`/admin/shows/${show.id}`, { ...fields, movedFeedUrl: '', movedAfter: '' }),
+    ).toMatchObject({ status: 303 });
+    expect(await api()).toBeNull();
+  });
+});
+
 describe.each(testDatabases())('import refusals from the service ($name)', (database) => {
   let t: TestApp;
   beforeEach(async () => {
