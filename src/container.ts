@@ -111,6 +111,8 @@ export function createContainer(options: ContainerOptions) {
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
     ...{ defaultLoudnessLufs: options.loudnessTargetLufs, uploadChunkBytes: options.uploadChunkBytes },
     ...{ mediaOrigins: options.mediaOrigins, trustProxy: options.trustProxy },
+    moving: { imports: moving.imports, exporter: moving.exporter },
+    ...{ reports: analytics.reports, organisation: site.organisation },
   });
 
   const app = createApp({

@@ -3,8 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/database.js';
 import type { ArtworkService } from './domain/artwork-service.js';
 import type { ChaptersService } from './domain/chapters-service.js';
+import type { DownloadReports } from './domain/download-reports.js';
 import type { EpisodeIngest } from './domain/episode-ingest.js';
 import type { EpisodesService } from './domain/episodes-service.js';
+import type { OrganisationService } from './domain/organisation-service.js';
 import type { PublishingService } from './domain/publishing-service.js';
 import type { ShowsService } from './domain/shows-service.js';
 import { createAuditTrail } from './domain/staff/audit-trail.js';
@@ -18,6 +20,7 @@ import { createUsersService } from './domain/staff/users-service.js';
 import type { TokensService } from './domain/tokens-service.js';
 import type { TranscriptsService } from './domain/transcripts-service.js';
 import { adminApp } from './http/admin/admin-app.js';
+import type { ImportAdminDeps } from './http/admin/import-admin-routes.js';
 import { showScope } from './http/middleware/show-scope.js';
 import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
@@ -31,6 +34,8 @@ import { measureLength } from './social/measure-length.js';
 import type { SocialDraftsService } from './social/social-drafts-service.js';
 import type { BlobStore } from './storage/blob-store.js';
 import type { NavItem } from './web/admin/admin-context.js';
+import { importLabels } from './web/admin/import-labels.js';
+import { organisationLabels } from './web/admin/organisation-labels.js';
 import type { WebhooksService } from './webhooks/webhooks-service.js';
 
 export interface StaffModuleDeps {
@@ -65,6 +70,12 @@ export interface StaffModuleDeps {
   mediaOrigins?: string[];
   /** Menu entries other areas add to the staff screens. */
   nav?: NavItem[];
+  /** RSS imports and export archives, for the moving-in screens. */
+  moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
+  /** Download reports, for the downloads screens. */
+  reports?: DownloadReports;
+  /** The organisation behind the public pages, for its screen. */
+  organisation?: OrganisationService;
 }
 
 /**
@@ -86,6 +97,27 @@ export function createStaffModule(deps: StaffModuleDeps) {
   });
   const admin = adminApp({
     ...deps,
+    nav: [
+      ...(deps.nav ?? []),
+      ...(deps.moving
+        ? [
+            {
+              href: '/admin/imports',
+              label: { nl: importLabels.nl.nav, en: importLabels.en.nav },
+              role: 'editor' as const,
+            },
+          ]
+        : []),
+      ...(deps.organisation
+        ? [
+            {
+              href: '/admin/organisation',
+              label: { nl: organisationLabels.nl.title, en: organisationLabels.en.title },
+              role: 'admin' as const,
+            },
+          ]
+        : []),
+    ],
     users,
     sessions,
     throttle: createSignInThrottle({ db, clock, limits: deps.throttle }),

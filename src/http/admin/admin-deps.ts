@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 import type { ArtworkService } from '../../domain/artwork-service.js';
 import type { ChaptersService } from '../../domain/chapters-service.js';
+import type { DownloadReports } from '../../domain/download-reports.js';
 import type { Episode } from '../../domain/episode.js';
 import type { EpisodesService } from '../../domain/episodes-service.js';
+import type { OrganisationService } from '../../domain/organisation-service.js';
 import type { PublishingService } from '../../domain/publishing-service.js';
 import type { ShowsService } from '../../domain/shows-service.js';
 import type { AuditTrail } from '../../domain/staff/audit-trail.js';
@@ -19,6 +21,7 @@ import type { SocialDraftsService } from '../../social/social-drafts-service.js'
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { NavItem } from '../../web/admin/admin-context.js';
 import type { WebhooksService } from '../../webhooks/webhooks-service.js';
+import type { ImportAdminDeps } from './import-admin-routes.js';
 
 /** Everything the staff screens use: the same services the JSON API uses. */
 export interface AdminDeps {
@@ -58,4 +61,10 @@ export interface AdminDeps {
   defaultLoudnessLufs: number;
   /** Extra menu entries from other areas (downloads, imports). */
   nav?: NavItem[];
+  /** RSS imports and export archives (the moving-in screens appear only with these). */
+  moving?: Pick<ImportAdminDeps, 'imports' | 'exporter'>;
+  /** Download reports (the downloads screens appear only with these). */
+  reports?: DownloadReports;
+  /** The organisation behind the public pages (its screen appears only with this). */
+  organisation?: OrganisationService;
 }

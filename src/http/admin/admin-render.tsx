@@ -44,10 +44,17 @@ export function buildContext(
 export async function renderAdmin(
   c: Context,
   ctx: AdminContext,
-  page: { title: string; notice?: string | null; error?: string | null; status?: number; body: Child },
+  page: {
+    title: string;
+    notice?: string | null;
+    error?: string | null;
+    status?: number;
+    body: Child;
+    head?: Child;
+  },
 ): Promise<Response> {
   const html = await renderHtml(
-    <AdminLayout ctx={ctx} title={page.title} notice={page.notice} error={page.error}>
+    <AdminLayout ctx={ctx} title={page.title} notice={page.notice} error={page.error} head={page.head}>
       {page.body}
     </AdminLayout>,
   );

@@ -44,6 +44,8 @@ export function showFormValues(form: Form): ShowFormValues {
     channels: all(form, 'channels').filter((c) => (socialChannels as readonly string[]).includes(c)),
     hashtags: one(form, 'hashtags'),
     embedAllowlist: one(form, 'embedAllowlist'),
+    movedFeedUrl: one(form, 'movedFeedUrl'),
+    movedAfter: one(form, 'movedAfter'),
   };
 }
 
@@ -61,6 +63,8 @@ const messageOf: Record<string, AdminLabelKey> = {
   hashtags: 'invalidHashtag',
   language: 'invalidLanguage',
   category: 'tooManyCategories',
+  movedFeedUrl: 'invalidUrl',
+  movedAfter: 'invalidDate',
 };
 
 /** Validates with the API's own schema; errors come back per form field as label keys. */
@@ -84,13 +88,27 @@ export function parseShowForm(
     loudnessTargetLufs: loudness === '' ? null : Number(loudness),
     social: { channels: values.channels, hashtags: lines(values.hashtags) },
     embedAllowlist: lines(values.embedAllowlist),
+    // Moving away: the new address, and the day the old feed starts answering 301 (midnight UTC).
+    movedTo: values.movedFeedUrl.trim()
+      ? {
+          feedUrl: values.movedFeedUrl.trim(),
+          redirectAfter: /^\d{4}-\d{2}-\d{2}$/.test(values.movedAfter)
+            ? `${values.movedAfter}T00:00:00Z`
+            : '',
+        }
+      : null,
   };
   const parsed = showInputSchema.safeParse(candidate);
   if (parsed.success) return { input: parsed.data as ShowInput, errors: null };
   const errors: Record<string, AdminLabelKey> = {};
   for (const issue of parsed.error.issues) {
     const top = String(issue.path[0] ?? '');
-    const field = fieldOf[top] ?? top;
+    const field =
+      top === 'movedTo'
+        ? issue.path[1] === 'redirectAfter'
+          ? 'movedAfter'
+          : 'movedFeedUrl'
+        : (fieldOf[top] ?? top);
     const empty = issue.code === 'too_small' && (candidate as Record<string, unknown>)[top] === '';
     errors[field] ??= empty ? 'requiredField' : (messageOf[field] ?? 'invalidField');
   }

@@ -26,6 +26,8 @@ export function AdminLayout(props: {
   title: string;
   notice?: string | null;
   error?: string | null;
+  /** Extra files a screen needs in the head (the downloads chart). */
+  head?: Child;
   children?: Child;
 }) {
   const { ctx } = props;
@@ -44,6 +46,7 @@ export function AdminLayout(props: {
         <link rel="stylesheet" href={ctx.stylePath} />
         <script src={ctx.tusPath} defer />
         <script type="module" src={ctx.scriptPath} />
+        {props.head}
       </head>
       <body class="za" data-locale={ctx.locale} data-csrf={ctx.csrfToken}>
         <a class="za-skip" href="#main">

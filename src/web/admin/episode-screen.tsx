@@ -7,6 +7,7 @@ import type { AdminContext } from './admin-context.js';
 import type { AdminLabelKey } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
 import { DangerZone } from './danger-zone.js';
+import { DownloadsLink } from './downloads-admin-page.js';
 import { DraftsSection } from './drafts-section.js';
 import { ListenSection, UploadSection } from './episode-media.js';
 import { Check, Field, Section } from './form-field.js';
@@ -136,6 +137,7 @@ export function EpisodeScreen({ ctx, data }: { ctx: AdminContext; data: EpisodeS
       />
       <PublishSection ctx={ctx} episode={episode} problems={data.problems} canEdit={data.canEdit} />
       <DraftsSection ctx={ctx} drafts={data.drafts} canEdit={data.canEdit} />
+      <DownloadsLink ctx={ctx} href={`/admin/episodes/${episode.id}/downloads`} />
       <HistoryList ctx={ctx} events={data.history} />
       {data.canEdit && (
         <DangerZone ctx={ctx} action={`/admin/episodes/${episode.id}/delete`} label={t.deleteEpisode} />

@@ -25,6 +25,9 @@ export interface ShowFormValues {
   channels: string[];
   hashtags: string;
   embedAllowlist: string;
+  movedFeedUrl: string;
+  /** YYYY-MM-DD */
+  movedAfter: string;
 }
 
 export function showValues(show: Show | null): ShowFormValues {
@@ -47,6 +50,8 @@ export function showValues(show: Show | null): ShowFormValues {
     channels: show ? show.social.channels : [...socialChannels],
     hashtags: show?.social.hashtags.join(' ') ?? '',
     embedAllowlist: show?.embedAllowlist.join('\n') ?? '',
+    movedFeedUrl: show?.movedTo?.feedUrl ?? '',
+    movedAfter: show?.movedTo?.redirectAfter.slice(0, 10) ?? '',
   };
 }
 
@@ -185,6 +190,25 @@ export function ShowForm(props: {
         rows={3}
         error={err('embedAllowlist')}
       />
+      <fieldset class="za-fieldset">
+        <legend>{t.movedTitle}</legend>
+        <Field
+          name="movedFeedUrl"
+          type="url"
+          label={t.movedFeedUrl}
+          hint={t.movedFeedUrlHint}
+          value={v.movedFeedUrl}
+          error={err('movedFeedUrl')}
+        />
+        <Field
+          name="movedAfter"
+          type="date"
+          label={t.movedAfter}
+          hint={t.movedAfterHint}
+          value={v.movedAfter}
+          error={err('movedAfter')}
+        />
+      </fieldset>
       <button type="submit" class="za-button za-primary">
         {props.submit}
       </button>

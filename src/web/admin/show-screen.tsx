@@ -7,10 +7,12 @@ import type { AdminContext } from './admin-context.js';
 import { type AdminLabelKey, fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
 import { DangerZone } from './danger-zone.js';
+import { DownloadsLink } from './downloads-admin-page.js';
 import { EpisodesSection } from './episodes-section.js';
 import { FeedProblems } from './feed-problems.js';
 import { Section } from './form-field.js';
 import { HistoryList } from './history-list.js';
+import { ExportSection } from './imports-page.js';
 import { ShowForm, type ShowFormValues } from './show-form.js';
 import { WebhooksSection } from './webhooks-section.js';
 
@@ -126,6 +128,8 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
         canEdit={data.canEdit}
         newSecret={data.newSecret}
       />
+      <DownloadsLink ctx={ctx} href={`/admin/shows/${show.id}/downloads`} />
+      <ExportSection ctx={ctx} showId={show.id} />
       <HistoryList ctx={ctx} events={data.history} />
       {data.canDelete && (
         <DangerZone ctx={ctx} action={`/admin/shows/${show.id}/delete`} label={t.deleteShow} />
