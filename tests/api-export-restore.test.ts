@@ -11,6 +11,7 @@ import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createFsStore } from '../src/storage/fs-store.js';
 import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
+import { serveApp } from './helpers/serve-app.js';
 import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
@@ -123,6 +124,29 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
     expect(hooks).not.toMatch(/whsec_|secret/);
     // Only this show: nothing of the other imported show.
     expect(readme).not.toContain('Raadsvergadering');
+  });
+
+  it('keeps serving when a client drops an export mid-download', async () => {
+    const served = await serveApp(source);
+    try {
+      const controller = new AbortController();
+      const res = await fetch(`${served.origin}/api/v1/shows/${showId}/export`, {
+        headers: { authorization: `Bearer ${await source.tokenFor('admin')}` },
+        signal: controller.signal,
+      });
+      expect(res.status).toBe(200);
+      const reader = res.body!.getReader();
+      await reader.read(); // the first bytes, then the client goes away
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const again = await fetch(`${served.origin}/healthz`);
+      expect(again.status).toBe(200);
+      // A second, complete export still works after the broken one.
+      const full = await source.call('GET', `/api/v1/shows/${showId}/export`);
+      expect((await full.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    } finally {
+      await served.close();
+    }
   });
 
   it('restores into another zender: same guids, slugs, audio bytes, chapters, transcripts and feed', async () => {

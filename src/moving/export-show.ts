@@ -112,7 +112,10 @@ export function createShowExport(deps: {
       const { slug, entries } = await entriesFor(showId);
       const pack = tar.pack();
       const out = new PassThrough();
-      pack.pipe(out);
+      // pipeline, not pipe: it listens for errors on both ends, so a client that goes away
+      // mid-download (the response cancels `out`) ends the export quietly instead of leaving an
+      // 'error' event without a listener, which would end the process.
+      pipeline(pack, out).catch(() => {});
       void (async () => {
         for (const entry of entries) {
           const header = { name: entry.name, size: entry.size, mtime: clock.now() };
