@@ -4,6 +4,7 @@ import type { StatementKind } from '../../domain/organisation.js';
 import type { OrganisationService } from '../../domain/organisation-service.js';
 import type { PublicCatalog } from '../../domain/public-catalog.js';
 import type { SearchService } from '../../domain/search-service.js';
+import { xmlText } from '../../feeds/xml-text.js';
 import { defaultStatement } from '../../site/default-statements.js';
 import { HomePage } from '../../web/home-page.js';
 import { SearchPage } from '../../web/search-page.js';
@@ -16,10 +17,6 @@ const statementTitles: Record<StatementKind, Record<'nl' | 'en', string>> = {
   privacy: { nl: 'Privacyverklaring', en: 'Privacy statement' },
   accessibility: { nl: 'Toegankelijkheidsverklaring', en: 'Accessibility statement' },
 };
-
-function xmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * The organisation's own public pages: the home page with its shows, the privacy and
@@ -106,7 +103,7 @@ export function siteRoutes(deps: {
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
       ...entries.map(
         (e) =>
-          `<url><loc>${xmlEscape(e.url)}</loc>${e.updatedAt ? `<lastmod>${xmlEscape(e.updatedAt)}</lastmod>` : ''}</url>`,
+          `<url><loc>${xmlText(e.url)}</loc>${e.updatedAt ? `<lastmod>${xmlText(e.updatedAt)}</lastmod>` : ''}</url>`,
       ),
       '</urlset>',
     ].join('\n');
