@@ -1,9 +1,9 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { imageContainers } from './accepted-containers.js';
+import { encodeAndMeter } from './encode-and-meter.js';
 import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
 import { type FfmpegInput, type FfmpegOutput, runFfmpeg } from './ffmpeg-runner.js';
 import { limitThenEncode } from './limit-then-encode.js';
-import { meterAudio } from './meter/meter-audio.js';
 import type { PcmMeterResult } from './meter/pcm-meter.js';
 import {
   dbfs,
@@ -77,8 +77,8 @@ const peakMarginDb = 0.2;
 /**
  * Encodes the delivery MP3 (libmp3lame, 44.1 kHz, 128k stereo or 64k mono, ID3v2.3 tags, optional
  * cover and chapters, no video) normalised to `targetLufs` with the measured first pass, and
- * reports what was delivered: the MP3 is decoded once and metered (the Node meter, a few percent
- * of the encode), since encoding moves loudness and true peak in ways a plan cannot see.
+ * reports what was delivered: the MP3 is decoded and metered while it is written (encodeAndMeter),
+ * since encoding moves loudness and true peak in ways a plan cannot see.
  *
  * When one gain reaches the target without pushing the true peak over the ceiling, that gain is
  * applied with `volume`: loudnorm's linear mode without loudnorm's resampling to 192 kHz (five
@@ -122,27 +122,25 @@ export async function encodeDelivery(
         sampleRate: metered.envelope.sampleRate,
         signal,
       });
-      const encoded = await encodeOnce(tools, input, output, {
-        options,
-        chaptersFile,
-        durationSeconds,
-        // A second pass re-encodes the whole file: its progress restarts.
-        onProgress: pass === 1 ? options.onProgress : undefined,
-        filters: [
-          // Channel conversion comes first: the first pass measured this same layout.
-          `aformat=channel_layouts=${options.mono ? 'mono' : 'stereo'}`,
-          ...(plan.mode === 'linear'
-            ? [`volume=${plan.gainDb.toFixed(2)}dB`]
-            : limitedChain(plan.gainDb, ceiling, 4)),
-        ],
-        limited: plan.mode === 'limited',
-      });
-      const delivered = deliveredReport(
-        metered,
-        plan.gainDb,
-        await meterAudio(tools, output, { channels, sampleRate: 44100, signal }),
-        options.silence,
+      const { encoded, mp3 } = await encodeAndMeter(tools, output, channels, signal, (encodeSignal) =>
+        encodeOnce(tools, input, output, {
+          options,
+          chaptersFile,
+          durationSeconds,
+          // A second pass re-encodes the whole file: its progress restarts.
+          onProgress: pass === 1 ? options.onProgress : undefined,
+          filters: [
+            // Channel conversion comes first: the first pass measured this same layout.
+            `aformat=channel_layouts=${options.mono ? 'mono' : 'stereo'}`,
+            ...(plan.mode === 'linear'
+              ? [`volume=${plan.gainDb.toFixed(2)}dB`]
+              : limitedChain(plan.gainDb, ceiling, 4)),
+          ],
+          limited: plan.mode === 'limited',
+          signal: encodeSignal,
+        }),
       );
+      const delivered = deliveredReport(metered, plan.gainDb, mp3, options.silence);
       const miss = targetLufs - delivered.loudness.integratedLufs;
       const over = delivered.loudness.truePeakDbtp - (promisedPeak - peakMarginDb);
       // A file whose loudness a limiter could not lift (mostly peaks) stays short of the target
@@ -199,6 +197,7 @@ async function encodeOnce(
     onProgress?: (percent: number) => void;
     filters: string[];
     limited: boolean;
+    signal: AbortSignal;
   },
 ) {
   const { options } = task;
@@ -233,7 +232,7 @@ async function encodeOnce(
       outputs: [mp3Output(task.filters)],
       durationSeconds: task.durationSeconds,
       onProgress: task.onProgress,
-      signal: options.signal,
+      signal: task.signal,
     });
   }
   return limitThenEncode(tools, input, {
@@ -243,7 +242,7 @@ async function encodeOnce(
     encoderOutput: mp3Output([]),
     durationSeconds: task.durationSeconds,
     onProgress: task.onProgress,
-    signal: options.signal,
+    signal: task.signal,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { runFfmpeg } from '../ffmpeg-runner.js';
 import type { MediaTools } from '../resolve-media-tools.js';
 import { PcmMeter, type PcmMeterOptions, type PcmMeterResult } from './pcm-meter.js';
@@ -23,7 +24,8 @@ export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 's
 /**
  * Decodes the first audio stream of `file` to PCM and meters it (PcmMeter) as it streams: one
  * decode for loudness, true peak, clipping, silences and waveform peaks. Node meters on one core
- * while ffmpeg decodes on the other.
+ * while ffmpeg decodes on the other. `file` is a path, or a stream of a file's bytes (such as
+ * followGrowingFile's, to meter an encoder's output while it is written).
  *
  * @example
  * const m = await meterAudio(tools, 'interview.wav', { channels: 2, sampleRate: 48000 });
@@ -31,7 +33,7 @@ export interface MeterAudioOptions extends Omit<PcmMeterOptions, 'channels' | 's
  */
 export async function meterAudio(
   tools: MediaTools,
-  file: string,
+  file: string | Readable,
   options: MeterAudioOptions,
 ): Promise<PcmMeterResult> {
   // A container that does not say its rate (ffprobe gives 0) is metered at 44.1 kHz.
