@@ -30,8 +30,11 @@ export async function benchContainer(options: { maxUploadBytes?: number } = {}) 
     ...container,
     dir,
     db,
-    /** A show with `count` published episodes (rows only: feeds do not read audio bytes). */
-    async publishedShowWithEpisodes(slug: string, count: number) {
+    /**
+     * A show with `count` published episodes (rows only: feeds do not read audio bytes), each
+     * with `description` when given.
+     */
+    async publishedShowWithEpisodes(slug: string, count: number, description?: string) {
       const show = await container.shows.create({
         slug,
         title: 'Bench',
@@ -44,6 +47,7 @@ export async function benchContainer(options: { maxUploadBytes?: number } = {}) 
         const episode = await container.episodes.create(show.id, {
           title: `Aflevering ${i}`,
           summary: 'Een gesprek over armoedebeleid.',
+          description,
         });
         await updateEpisode(db.kysely, episode.id, {
           status: 'published',
