@@ -59,6 +59,7 @@ export async function planLoudnessGain(
       channels: options.channels,
       sampleRate: options.sampleRate,
       filters: limitedChain(gainDb, ceilingDbtp, 1),
+      loudnessOnly: true,
       signal: options.signal,
     });
     return { gainDb, lufs: metered.integratedLufs };

@@ -100,6 +100,19 @@ describe('PcmMeter against the EBU test signals (Tech 3341, 3342)', () => {
     const clean = meter(stereo(1, 44100, sine(-1, 100)), 44100);
     expect(clean.flatTopRuns).toBe(0);
   });
+
+  it('reads the same loudness in loudness-only mode (trial passes), leaving peaks out', () => {
+    const samples = stereo(30, 44100, (t) => (t % 10 < 3 ? sine(-20)(t) : sine(-32, 440)(t)));
+    const full = meter(samples, 44100);
+    const only = new PcmMeter({ sampleRate: 44100, channels: 2, loudnessOnly: true });
+    for (let i = 0; i < samples.length; i += 8192) only.push(samples.subarray(i, i + 8192));
+    const result = only.finish();
+    expect(result.integratedLufs).toBe(full.integratedLufs);
+    expect(result.lra).toBe(full.lra);
+    expect(result.durationSeconds).toBe(full.durationSeconds);
+    expect(full.truePeak).toBeGreaterThan(0.09);
+    expect(result.truePeak).toBe(0);
+  });
 });
 
 describe('meterAudio against ffmpeg', () => {

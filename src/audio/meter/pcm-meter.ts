@@ -8,6 +8,12 @@ export interface PcmMeterOptions {
   channels: 1 | 2;
   /** Also record the waveform outline (for peaks and silences), `pixelsPerSecond` wide. */
   envelope?: { pixelsPerSecond: number };
+  /**
+   * Loudness alone: no sample or true peak, no flat tops (all reported as 0). For trial passes
+   * that only ask how loud a chain makes a recording; behind a limiter every block sits near the
+   * peak, so the true-peak scan, which skips quiet blocks, would otherwise run on nearly all.
+   */
+  loudnessOnly?: boolean;
 }
 
 export interface PcmMeterResult extends GatedLoudness {
@@ -65,6 +71,7 @@ export class PcmMeter {
   /** The frame just after the last block counted for flat tops: where a run may go on. */
   private flatRunEnd = -1;
   private readonly envelope?: WaveformEnvelope;
+  private readonly loudnessOnly: boolean;
   /**
    * The running figures between chunks: the open sub-block's energy sum and the sample peak. Kept
    * in a Float64Array rather than in fields: loaded from one, they stay unboxed doubles in the
@@ -91,6 +98,7 @@ export class PcmMeter {
     );
     this.truePeaks = [new TruePeakMeter(options.sampleRate), new TruePeakMeter(options.sampleRate)];
     this.subBlockFrames = Math.round(options.sampleRate / 10);
+    this.loudnessOnly = options.loudnessOnly === true;
     if (options.envelope) {
       const perPixel = Math.max(1, Math.round(options.sampleRate / options.envelope.pixelsPerSecond));
       this.envelope = new WaveformEnvelope(perPixel, options.sampleRate);
@@ -102,16 +110,18 @@ export class PcmMeter {
     const channels = this.channels;
     const frames = Math.floor(samples.length / channels);
     if (frames === 0) return;
-    this.ensureBlockMax(frames);
     const firstNewSubBlock = this.subBlockCount;
     this.ensureSubBlocks(firstNewSubBlock + Math.ceil(frames / this.subBlockFrames) + 1);
     this.weigh(samples, frames, firstNewSubBlock);
     this.closeSubBlocks(frames);
-    this.blockMaxima(samples, frames);
-    this.envelope?.addFrames(samples, this.channels, frames);
-    for (let ch = 0; ch < channels; ch++) {
-      const blockMax = ch === 0 ? this.leftBlockMax : this.rightBlockMax;
-      this.truePeaks[ch].scan(samples, channels, ch, frames, blockMax, peakBlockFrames);
+    if (!this.loudnessOnly) {
+      this.ensureBlockMax(frames);
+      this.blockMaxima(samples, frames);
+      this.envelope?.addFrames(samples, this.channels, frames);
+      for (let ch = 0; ch < channels; ch++) {
+        const blockMax = ch === 0 ? this.leftBlockMax : this.rightBlockMax;
+        this.truePeaks[ch].scan(samples, channels, ch, frames, blockMax, peakBlockFrames);
+      }
     }
     this.frames += frames;
   }
