@@ -154,6 +154,51 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
     expect(tail(after.file).equals(tail(before.file))).toBe(true);
   });
 
+  it('rewrites album and artist in every delivered MP3 of a show when the show is renamed, and nothing on other edits', async () => {
+    const own = await t.shows.create({
+      ...minimalShow,
+      slug: 'hernoemd',
+      title: 'Oude show',
+      author: 'Oude maker',
+    });
+    const episodes = [
+      await upload(t, own.id, makeAudio('rename-a.wav', { seconds: 4 }), 'audio/wav', 'Een'),
+      await upload(t, own.id, makeAudio('rename-b.wav', { seconds: 4 }), 'audio/wav', 'Twee'),
+    ];
+    const keyOf = async (id: string) => {
+      const row = await t.db.kysely
+        .selectFrom('episodes')
+        .select('audio')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return JSON.parse(row.audio!).key as string;
+    };
+    const tagsOf = async (id: string) => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'zender-album-')), 'a.mp3');
+      await pipeline((await t.store.get(await keyOf(id))).body, createWriteStream(file));
+      return (await parseFile(file)).common;
+    };
+    const keys = await Promise.all(episodes.map((e) => keyOf(e.id)));
+    const unrelated = await t.call('PATCH', `/api/v1/shows/${own.id}`, {
+      json: { description: 'Andere tekst.' },
+    });
+    expect(unrelated.status).toBe(200);
+    await t.worker.drain();
+    expect(await Promise.all(episodes.map((e) => keyOf(e.id)))).toEqual(keys);
+
+    const renamed = await t.call('PATCH', `/api/v1/shows/${own.id}`, {
+      json: { title: 'Nieuwe show', author: 'Nieuwe maker' },
+    });
+    expect(renamed.status).toBe(200);
+    await t.worker.drain();
+    for (const episode of episodes) {
+      const tags = await tagsOf(episode.id);
+      expect(tags.album).toBe('Nieuwe show');
+      expect(tags.artist).toBe('Nieuwe maker');
+      expect(tags.title).toBe(episode.title);
+    }
+  });
+
   it('extracts the audio of a video file and keeps mono speech mono', async () => {
     const mp4 = makeAudio('call.mp4', { seconds: 5, channels: 1, codec: ['-c:a', 'aac'] });
     const episode = await upload(t, showId, mp4, 'video/mp4', 'Videogesprek');

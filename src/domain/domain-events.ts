@@ -7,8 +7,11 @@ import type { SpeechSegment } from '../timed-text/index.js';
  * one `on(…)`; no service knows who listens.
  */
 export interface DomainEventMap {
-  /** A show's data that its feed shows changed. */
-  'show.changed': { showId: string };
+  /**
+   * A show's data that its feed shows changed; `deliveryTagsChanged` when its title or author
+   * did, which every episode's delivered MP3 carries in its ID3 tag.
+   */
+  'show.changed': { showId: string; deliveryTagsChanged?: boolean };
   /** An episode's fields changed (`before`: the row before an edit), or it was removed (then: the row as it was). */
   'episode.changed': { episode: EpisodeRecord; before?: EpisodeRecord };
   /** Processing stored the delivery audio; `speech` is where the meter heard speech. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { findEpisodeById } from '../db/repositories/episodes-repository.js';
+import { findEpisodeById, listEpisodeIdsWithAudio } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { SpeechSegment } from '../timed-text/index.js';
@@ -33,7 +33,8 @@ export interface EpisodeLifecycleDeps {
  *   rebuilt; a change to an episode outside the feed leaves the feed alone;
  * - chapters changed → a `write-chapters` job puts them into the delivery MP3 (ID3 CHAP);
  * - the title or summary of an episode with delivery audio changed → the same job rewrites the
- *   MP3's ID3 tag, so the file apps download says what the feed says;
+ *   MP3's ID3 tag, so the file apps download says what the feed says; so does a change of the
+ *   show's title or author (album and artist), for every episode of the show with audio;
  * - processed → a placeholder transcript from the speech the meter heard, then a `transcribe`
  *   job when a transcriber is configured.
  *
@@ -51,7 +52,11 @@ export function connectEpisodeLifecycle(deps: EpisodeLifecycleDeps): void {
   const rewriteDeliveryTags = (episodeId: string) =>
     queue.enqueue('write-chapters', { episodeId }, { dedupeKey: `chapters:${episodeId}` });
 
-  events.on('show.changed', ({ showId }) => feed.rebuild(showId));
+  events.on('show.changed', async ({ showId, deliveryTagsChanged }) => {
+    await feed.rebuild(showId);
+    if (!deliveryTagsChanged) return;
+    for (const episodeId of await listEpisodeIdsWithAudio(db, showId)) await rewriteDeliveryTags(episodeId);
+  });
   events.on('episode.changed', async ({ episode, before }) => {
     if (isInFeed(episode)) await feed.rebuild(episode.show_id);
     if (before && changesDeliveryTags(before, episode)) await rewriteDeliveryTags(episode.id);

@@ -20,6 +20,7 @@ import { slugify } from '../shared/slugify.js';
 import { channels as socialChannels } from '../social/channels.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { isAppleCategory } from './apple-categories.js';
+import { showChangesDeliveryTags } from './delivery-tags.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Page } from './page.js';
@@ -210,7 +211,11 @@ export function createShowsService(deps: ShowsServiceDeps) {
       // Keep the old slug so /feeds/{old}.xml can answer 301 to the new feed.
       if (set.slug && set.slug !== row.slug)
         await retireShowSlug(db, id, row.slug, clock.now().toISOString());
-      await deps.events.emit('show.changed', { showId: id });
+      const after = { title: set.title ?? row.title, author: set.author ?? row.author };
+      await deps.events.emit('show.changed', {
+        showId: id,
+        deliveryTagsChanged: showChangesDeliveryTags(row, after),
+      });
       return toShow(await requireRow(id), urls);
     },
 

@@ -88,3 +88,14 @@ export async function listEpisodeIdsOfShow(db: Kysely<Database>, showId: string)
   const rows = await db.selectFrom('episodes').select('id').where('show_id', '=', showId).execute();
   return rows.map((row) => row.id);
 }
+
+/** The show's episodes that have a delivery file (whose ID3 tag names the show). */
+export async function listEpisodeIdsWithAudio(db: Kysely<Database>, showId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('episodes')
+    .select('id')
+    .where('show_id', '=', showId)
+    .where('audio', 'is not', null)
+    .execute();
+  return rows.map((row) => row.id);
+}
