@@ -1,6 +1,8 @@
 import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
 import type { EpisodeFormValues } from '../../web/admin/episode-screen.js';
 import type { EditableChapter, EditableCue } from '../../web/admin/text-editors.js';
+import { parseClockInput } from './clock-input.js';
+import { parsePersons, parseSoundbites, personRows, soundbiteRows } from './credits-form.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
 
@@ -17,6 +19,8 @@ export function episodeFormValues(form: Form): EpisodeFormValues {
     number: one(form, 'number'),
     type: ['full', 'trailer', 'bonus'].includes(one(form, 'type')) ? one(form, 'type') : 'full',
     explicit: one(form, 'explicit') === 'on',
+    persons: personRows(form),
+    soundbites: soundbiteRows(form),
   };
 }
 
@@ -38,6 +42,8 @@ export function parseEpisodeForm(v: EpisodeFormValues) {
   const number = wholeNumber(v.number);
   if (season === undefined) errors.season = 'invalidNumberField';
   if (number === undefined) errors.number = 'invalidNumberField';
+  const persons = parsePersons(v.persons, errors);
+  const soundbites = parseSoundbites(v.soundbites, errors);
   if (Object.keys(errors).length > 0) return { patch: null, errors };
   return {
     patch: {
@@ -48,6 +54,8 @@ export function parseEpisodeForm(v: EpisodeFormValues) {
       number: number ?? null,
       type: v.type as 'full' | 'trailer' | 'bonus',
       explicit: v.explicit,
+      persons,
+      soundbites,
     },
     errors,
   };
@@ -69,13 +77,6 @@ export function cuesFromJson(json: string): EditableCue[] {
   return (parsed.segments ?? []).map((s) => ({ start: s.startTime, end: s.endTime, text: s.body }));
 }
 
-/** "1:02:05", "2:05" or "125" seconds; null when it is none of those. */
-export function parseClock(text: string): number | null {
-  const parts = text.trim().split(':');
-  if (parts.length > 3 || parts.some((p) => !/^\d{1,3}(\.\d+)?$/.test(p))) return null;
-  return parts.reduce((total, part) => total * 60 + Number(part), 0);
-}
-
 /** The chapter rows as Podcasting 2.0 chapters JSON; a row without a title is left out. */
 export function chaptersToJson(form: Form): { json: string; chapters: EditableChapter[] } | { error: true } {
   const starts = strings(form, 'chapterStart');
@@ -84,7 +85,7 @@ export function chaptersToJson(form: Form): { json: string; chapters: EditableCh
   for (let i = 0; i < titles.length; i++) {
     const title = titles[i].trim();
     if (!title) continue;
-    const start = parseClock(starts[i] ?? '');
+    const start = parseClockInput(starts[i] ?? '');
     if (start === null) return { error: true };
     chapters.push({ start, title: title.slice(0, 200) });
   }

@@ -2,10 +2,17 @@ import type { Episode } from '../../domain/episode.js';
 import type { FeedProblem } from '../../domain/feed-check.js';
 import type { Show } from '../../domain/show.js';
 import type { AuditEvent } from '../../domain/staff/audit-trail.js';
+import { editablePerson, editableSoundbite } from '../../http/admin/credits-form.js';
 import type { SocialDraft } from '../../social/social-draft.js';
 import type { AdminContext } from './admin-context.js';
 import type { AdminLabelKey } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
+import {
+  type EditablePerson,
+  type EditableSoundbite,
+  PersonsFieldset,
+  SoundbitesFieldset,
+} from './credits-fields.js';
 import { DangerZone } from './danger-zone.js';
 import { DownloadsLink } from './downloads-admin-page.js';
 import { DraftsSection } from './drafts-section.js';
@@ -23,6 +30,8 @@ export interface EpisodeFormValues {
   number: string;
   type: string;
   explicit: boolean;
+  persons: EditablePerson[];
+  soundbites: EditableSoundbite[];
 }
 
 export function episodeValues(episode: Episode): EpisodeFormValues {
@@ -34,6 +43,8 @@ export function episodeValues(episode: Episode): EpisodeFormValues {
     number: episode.number === null ? '' : String(episode.number),
     type: episode.type,
     explicit: episode.explicit,
+    persons: episode.persons.map(editablePerson),
+    soundbites: episode.soundbites.map(editableSoundbite),
   };
 }
 
@@ -97,6 +108,8 @@ function EpisodeForm(props: { ctx: AdminContext; data: EpisodeScreenData }) {
         </select>
       </div>
       <Check name="explicit" label={t.explicit} checked={v.explicit} />
+      <PersonsFieldset ctx={ctx} persons={v.persons} errors={data.errors} />
+      <SoundbitesFieldset ctx={ctx} soundbites={v.soundbites} errors={data.errors} />
       <button type="submit" class="za-button za-primary">
         {t.save}
       </button>

@@ -1,0 +1,169 @@
+import { personRoles, roleLabel } from '../../domain/person-roles.js';
+import type { AdminContext } from './admin-context.js';
+import type { AdminLabelKey } from './admin-labels.js';
+
+/** A podcast:person row as the form holds it: text as typed, so a refused row comes back as it was. */
+export interface EditablePerson {
+  name: string;
+  role: string;
+  organisation: string;
+  href: string;
+  img: string;
+  /** Kept as it came (the API may set it); the form does not ask for it. */
+  group: string;
+}
+
+/** A podcast:soundbite row as typed: start as a clock ("12:30"), duration in seconds. */
+export interface EditableSoundbite {
+  start: string;
+  duration: string;
+  title: string;
+}
+
+/** Blank rows under the filled ones: enough to add people without a script or a round trip. */
+const blankRows = 2;
+
+type Errors = Record<string, AdminLabelKey>;
+
+function RowInput(props: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+  type?: string;
+  inputmode?: 'numeric';
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div class={props.error ? 'za-field za-field-invalid' : 'za-field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.error && (
+        <p class="za-field-error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      <input
+        id={props.id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        inputmode={props.inputmode}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+      />
+    </div>
+  );
+}
+
+/** The people heard in an episode (podcast:person): name, role from the taxonomy, links. */
+export function PersonsFieldset(props: { ctx: AdminContext; persons: EditablePerson[]; errors: Errors }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const rows = [
+    ...props.persons,
+    ...Array.from({ length: blankRows }, () => ({
+      name: '',
+      role: 'guest',
+      organisation: '',
+      href: '',
+      img: '',
+      group: '',
+    })),
+  ];
+  const err = (field: string) => (props.errors[field] ? t[props.errors[field]] : undefined);
+  return (
+    <fieldset class="za-fieldset" id="persons">
+      <legend>{t.episodePersons}</legend>
+      <p class="za-hint">{t.episodePersonsHint}</p>
+      <ol class="za-credit-list">
+        {rows.map((person, i) => (
+          <li class="za-row">
+            <RowInput
+              id={`person-name-${i}`}
+              name="personName"
+              label={t.personName}
+              value={person.name}
+              error={err(`persons.${i}.name`)}
+            />
+            <div class="za-field">
+              <label for={`person-role-${i}`}>{t.personRole}</label>
+              <select id={`person-role-${i}`} name="personRole">
+                {[...new Set([...personRoles, person.role.toLowerCase()])].map((role) => (
+                  <option value={role} selected={role === person.role.toLowerCase()}>
+                    {roleLabel(role, ctx.locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <RowInput
+              id={`person-href-${i}`}
+              name="personHref"
+              label={t.personHref}
+              value={person.href}
+              type="url"
+              error={err(`persons.${i}.href`)}
+            />
+            <RowInput
+              id={`person-img-${i}`}
+              name="personImg"
+              label={t.personImg}
+              value={person.img}
+              type="url"
+              error={err(`persons.${i}.img`)}
+            />
+          </li>
+        ))}
+      </ol>
+    </fieldset>
+  );
+}
+
+/** Soundbites (podcast:soundbite): short parts apps may play as a preview. */
+export function SoundbitesFieldset(props: {
+  ctx: AdminContext;
+  soundbites: EditableSoundbite[];
+  errors: Errors;
+}) {
+  const { t } = props.ctx;
+  const rows = [
+    ...props.soundbites,
+    ...Array.from({ length: blankRows }, () => ({ start: '', duration: '', title: '' })),
+  ];
+  const err = (field: string) => (props.errors[field] ? t[props.errors[field]] : undefined);
+  return (
+    <fieldset class="za-fieldset" id="soundbites">
+      <legend>{t.soundbites}</legend>
+      <p class="za-hint">{t.soundbitesHint}</p>
+      <ol class="za-credit-list">
+        {rows.map((soundbite, i) => (
+          <li class="za-row">
+            <RowInput
+              id={`soundbite-start-${i}`}
+              name="soundbiteStart"
+              label={t.soundbiteStart}
+              value={soundbite.start}
+              inputmode="numeric"
+              error={err(`soundbites.${i}.start`)}
+            />
+            <RowInput
+              id={`soundbite-duration-${i}`}
+              name="soundbiteDuration"
+              label={t.soundbiteDuration}
+              value={soundbite.duration}
+              inputmode="numeric"
+              error={err(`soundbites.${i}.duration`)}
+            />
+            <RowInput
+              id={`soundbite-title-${i}`}
+              name="soundbiteTitle"
+              label={t.soundbiteTitle}
+              value={soundbite.title}
+              error={err(`soundbites.${i}.title`)}
+            />
+          </li>
+        ))}
+      </ol>
+    </fieldset>
+  );
+}
