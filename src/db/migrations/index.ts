@@ -35,6 +35,7 @@ import * as createSearchIndex from './0051-create-search-index.js';
 import * as createImports from './0060-create-imports.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
 import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
+import * as foldSearchDiacritics from './0075-fold-search-diacritics.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -76,5 +77,6 @@ export const migrations: Record<string, Migration> = {
   '0051-create-search-index': createSearchIndex,
   '0073-add-feed-documents-gzip': addFeedDocumentsGzip,
   '0074-add-feed-documents-br': addFeedDocumentsBr,
+  '0075-fold-search-diacritics': foldSearchDiacritics,
   '0060-create-imports': createImports,
 };

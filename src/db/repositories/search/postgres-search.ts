@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../database.js';
+import { foldDiacritics } from './fold-diacritics.js';
 import { forgetEpisode, type HitRow, rememberSignature, signaturesOf, toHit } from './search-bookkeeping.js';
 import { MATCH_END, MATCH_START, type SearchRepository } from './search-repository.js';
 
@@ -49,7 +50,7 @@ export function createPostgresSearch(db: Kysely<Database>): SearchRepository {
           const configuration = textSearchConfiguration(entry.language);
           await sql`INSERT INTO search_entries (episode_id, show_id, kind, language, start_seconds, label, text, document)
             VALUES (${episodeId}, ${showId}, ${entry.kind}, ${entry.language}, ${entry.start_seconds},
-                    ${entry.label}, ${entry.text}, to_tsvector(${configuration}::regconfig, ${entry.text}))`.execute(
+                    ${entry.label}, ${entry.text}, to_tsvector(${configuration}::regconfig, ${foldDiacritics(entry.text)}))`.execute(
             trx,
           );
         }
@@ -63,13 +64,17 @@ export function createPostgresSearch(db: Kysely<Database>): SearchRepository {
     async search(words, { limit, showId }) {
       const usable = words.filter((word) => /[\p{L}\p{N}]/u.test(word));
       if (usable.length === 0) return [];
-      const query = sql`(${prefixQuery(usable, 'dutch')} || ${prefixQuery(usable, 'english')} || ${prefixQuery(usable, 'simple')})`;
+      const anyLanguage = (list: string[]) =>
+        sql`(${prefixQuery(list, 'dutch')} || ${prefixQuery(list, 'english')} || ${prefixQuery(list, 'simple')})`;
+      // Documents are indexed without accents, so they are matched by the folded words; the
+      // passage shown keeps its accents, so highlighting also looks for the words as typed.
+      const folded = usable.map(foldDiacritics);
       const { rows } = await sql<HitRow>`
-        WITH q AS (SELECT ${query} AS query)
+        WITH q AS (SELECT ${anyLanguage(folded)} AS query, ${anyLanguage(folded)} || ${anyLanguage(usable)} AS marks)
         SELECT f.episode_id, e.slug AS episode_slug, e.title AS episode_title,
                s.slug AS show_slug, s.title AS show_title,
                f.kind, f.language, f.start_seconds, f.label,
-               ts_headline(${rowConfiguration}, f.text, q.query,
+               ts_headline(${rowConfiguration}, f.text, q.marks,
                  ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, ShortWord=2, FragmentDelimiter=…, MaxFragments=1`}
                ) AS snippet
         FROM q, search_entries f
