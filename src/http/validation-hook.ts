@@ -3,15 +3,42 @@ import type { ZodError } from 'zod';
 import { problem } from './problem.js';
 
 type Result = { success: true } | { success: false; error: ZodError; target?: string };
+type Issue = ZodError['issues'][number];
 
-/** zod validation failures become 400 problem+json with one entry per field. */
+const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
+
+/**
+ * zod validation failures become 400 problem+json with one entry per field. Two kinds get a
+ * sentence of their own because the general one ("see the list") would hide what to fix: fields
+ * the API does not know (a misspelt `licence` is refused, not dropped, and named), and a value
+ * a schema marked with `params.problem` (an unknown license id, named in the sentence).
+ */
 export function validationHook(result: Result, c: Context) {
   if (result.success) return undefined;
   const target = (result as { target?: string }).target;
-  const errors = result.error.issues.map((issue) => ({
-    field: issue.path.length > 0 ? issue.path.join('.') : (target ?? 'body'),
-    code: issue.code,
-    message: issue.message,
-  }));
+  const fieldOf = (issue: Issue) => (issue.path.length > 0 ? pathOf(issue.path) : (target ?? 'body'));
+  const errors = result.error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          field: pathOf([...issue.path, key]),
+          code: 'unknown_field',
+          message: `${pathOf([...issue.path, key])} is not a field of this request`,
+        }))
+      : [{ field: fieldOf(issue), code: issue.code, message: issue.message }],
+  );
+  const unknown = errors.filter((error) => error.code === 'unknown_field').map((error) => error.field);
+  if (unknown.length > 0) {
+    return problem(c, 'unknown_fields', {
+      params: { fields: unknown.join(', '), count: unknown.length },
+      errors,
+    });
+  }
+  const marked = result.error.issues.find(
+    (issue) => issue.code === 'custom' && typeof issue.params?.problem === 'string',
+  );
+  if (marked?.code === 'custom' && marked.params) {
+    const { problem: code, ...params } = marked.params as Record<string, string>;
+    return problem(c, code, { params: { ...params, field: fieldOf(marked) }, errors });
+  }
   return problem(c, 'invalid_input', { errors });
 }
