@@ -8,6 +8,24 @@ type Issue = ZodError['issues'][number];
 const pathOf = (path: readonly PropertyKey[]) => path.map(String).join('.');
 
 /**
+ * A union that failed as the issues of the one option the value was meant for: the only option
+ * whose failure is not "wrong type" at the union itself. `{ name }` as a license then answers
+ * `license.url` missing, not "matches none of the options".
+ */
+function unwrapUnions(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union') return [issue];
+    const meant = issue.errors.filter(
+      (option) => !option.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+    );
+    if (meant.length !== 1) return [issue];
+    return unwrapUnions(
+      meant[0].map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue),
+    );
+  });
+}
+
+/**
  * zod validation failures become 400 problem+json with one entry per field. Two kinds get a
  * sentence of their own because the general one ("see the list") would hide what to fix: fields
  * the API does not know (a misspelt `licence` is refused, not dropped, and named), and a value
@@ -17,7 +35,8 @@ export function validationHook(result: Result, c: Context) {
   if (result.success) return undefined;
   const target = (result as { target?: string }).target;
   const fieldOf = (issue: Issue) => (issue.path.length > 0 ? pathOf(issue.path) : (target ?? 'body'));
-  const errors = result.error.issues.flatMap((issue) =>
+  const issues = unwrapUnions(result.error.issues);
+  const errors = issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({
           field: pathOf([...issue.path, key]),
@@ -33,9 +52,7 @@ export function validationHook(result: Result, c: Context) {
       errors,
     });
   }
-  const marked = result.error.issues.find(
-    (issue) => issue.code === 'custom' && typeof issue.params?.problem === 'string',
-  );
+  const marked = issues.find((issue) => issue.code === 'custom' && typeof issue.params?.problem === 'string');
   if (marked?.code === 'custom' && marked.params) {
     const { problem: code, ...params } = marked.params as Record<string, string>;
     return problem(c, code, { params: { ...params, field: fieldOf(marked) }, errors });
