@@ -97,6 +97,16 @@ describe.each(testDatabases())('show feed tags over the API on $name', (database
     expect(cleared).toMatchObject({ license: null, complete: false, updateFrequency: null });
   });
 
+  it('changes only the fields a patch names (the language too)', async () => {
+    const show = await (
+      await t.call('POST', '/api/v1/shows', { json: { ...minimalShow, slug: 'engels', language: 'en' } })
+    ).json();
+    const patched = await (
+      await t.call('PATCH', `/api/v1/shows/${show.id}`, { json: { complete: true } })
+    ).json();
+    expect(patched).toMatchObject({ language: 'en', complete: true });
+  });
+
   it('gives a new show no tags at all', async () => {
     const show = await (await t.call('POST', '/api/v1/shows', { json: minimalShow })).json();
     expect(show).toMatchObject({

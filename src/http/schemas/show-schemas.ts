@@ -34,10 +34,13 @@ export const showInputSchema = z
     slug: slugSchema.optional(),
     title: text(255).min(1).openapi({ example: 'Mensenrechten dichtbij' }),
     description: text(4000).min(1),
+    // No zod default: in a patch (`.partial()`) zod 4 would still fill it in, and every PATCH would
+    // set the language back to Dutch. A new show without one gets `nl` from the shows service.
     language: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z]{2})?$/)
-      .default('nl'),
+      .optional()
+      .openapi({ default: 'nl', example: 'nl' }),
     author: text(255).min(1),
     owner: z.object({ name: text(255).optional(), email: z.email() }).strict(),
     categories: z.array(category).max(3).optional(),
