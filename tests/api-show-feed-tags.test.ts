@@ -232,6 +232,7 @@ describe.each(testDatabases())('refusals of show and episode input on $name', (d
   it('names an unknown license id, and explains the feed tags it refuses', async () => {
     const nl = await refusal('PATCH', `/api/v1/shows/${showId}`, { license: 'CC BY 4.0' });
     expect(nl.code).toBe('unknown_license');
+    expect(nl.errors).toEqual([expect.objectContaining({ field: 'license', code: 'unknown_license' })]);
     expect(nl.detail).toBe(
       '"CC BY 4.0" in license is geen licentie-id die zender kent. Kies een id uit de lijst (zoals cc-by-4.0) of geef een eigen licentie als { "name", "url" }.',
     );

@@ -25,6 +25,11 @@ function unwrapUnions(issues: readonly Issue[]): Issue[] {
   });
 }
 
+/** The problem code a schema marked its issue with (`params.problem`), if any. */
+function problemOf(issue: Issue): string | null {
+  return issue.code === 'custom' && typeof issue.params?.problem === 'string' ? issue.params.problem : null;
+}
+
 /**
  * zod validation failures become 400 problem+json with one entry per field. Two kinds get a
  * sentence of their own because the general one ("see the list") would hide what to fix: fields
@@ -43,7 +48,7 @@ export function validationHook(result: Result, c: Context) {
           code: 'unknown_field',
           message: `${pathOf([...issue.path, key])} is not a field of this request`,
         }))
-      : [{ field: fieldOf(issue), code: issue.code, message: issue.message }],
+      : [{ field: fieldOf(issue), code: problemOf(issue) ?? issue.code, message: issue.message }],
   );
   const unknown = errors.filter((error) => error.code === 'unknown_field').map((error) => error.field);
   if (unknown.length > 0) {
@@ -52,8 +57,8 @@ export function validationHook(result: Result, c: Context) {
       errors,
     });
   }
-  const marked = issues.find((issue) => issue.code === 'custom' && typeof issue.params?.problem === 'string');
-  if (marked?.code === 'custom' && marked.params) {
+  const marked = issues.find((issue) => problemOf(issue) !== null);
+  if (marked?.code === 'custom') {
     const { problem: code, ...params } = marked.params as Record<string, string>;
     return problem(c, code, { params: { ...params, field: fieldOf(marked) }, errors });
   }
