@@ -1,5 +1,5 @@
 import type { ShowExtra } from '../db/codecs/show-codec.js';
-import { isPodcastLicenseId, type ShowLicense } from './podcast-licenses.js';
+import type { ShowLicense } from './podcast-licenses.js';
 import type { ShowLocation } from './podcast-location.js';
 
 export type { ShowLicense } from './podcast-licenses.js';
@@ -64,9 +64,4 @@ export function licenseColumns(license: ShowLicense | null): {
   if (license === null) return { license: null, license_url: null };
   if (typeof license === 'string') return { license, license_url: null };
   return { license: license.name, license_url: license.url };
-}
-
-/** True when a stored id is on the list (a hand-edited row might hold anything). */
-export function isListedLicense(license: ShowLicense | null): boolean {
-  return typeof license === 'string' && isPodcastLicenseId(license);
 }
