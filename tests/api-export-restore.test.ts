@@ -84,6 +84,10 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
       items: { id: string; slug: string }[];
     };
     showId = shows.items.find((s) => s.slug === 'archief-verteld')!.id;
+    // The feed gave license, location, podroll and complete; the schedule is set here.
+    const schedule = { updateFrequency: { text: 'Maandelijks', rrule: 'FREQ=MONTHLY;BYDAY=1SA' } };
+    expect((await source.call('PATCH', `/api/v1/shows/${showId}`, { json: schedule })).status).toBe(200);
+    await source.worker.drain();
     const hook = await source.call('POST', `/api/v1/shows/${showId}/webhooks`, {
       json: { url: 'https://hooks.example.nl/zender', events: ['episode.published'] },
     });
@@ -163,6 +167,49 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
     const copy = await (await target.app.request('http://zender.test/feeds/archief-verteld.xml')).text();
     expect(copy).toContain('<podcast:guid>c3f5b0e4-8a8b-5c2e-9b1a-1f2e3d4c5b6a</podcast:guid>');
     expect(comparableFeed(copy)).toBe(comparableFeed(original));
+    // The feed tags come back as they were, in show.json's extra and license columns.
+    const tagsOf = async (app: TestApp) => {
+      const show = await (await app.call('GET', `/api/v1/shows/${showId}`)).json();
+      const { license, block, complete, location, podroll, updateFrequency } = show;
+      return { license, block, complete, location, podroll, updateFrequency };
+    };
+    const tags = await tagsOf(source);
+    expect(tags).toMatchObject({
+      license: 'cc-by-sa-4.0',
+      complete: true,
+      location: { name: 'Amsterdam' },
+      podroll: [{ title: 'Podcasting 2.0' }],
+      updateFrequency: { rrule: 'FREQ=MONTHLY;BYDAY=1SA' },
+    });
+    expect(await tagsOf(target)).toEqual(tags);
+    expect(copy).toContain('<podcast:updateFrequency rrule="FREQ=MONTHLY;BYDAY=1SA">Maandelijks');
+  });
+
+  it('gives a show from an archive made before license ids the conversion this database got', async () => {
+    const files = await readTar(archive);
+    const showJson = JSON.parse(files.get('show.json')!.toString('utf8'));
+    const { license_url: _added, ...before } = showJson.show;
+    files.set(
+      'show.json',
+      Buffer.from(JSON.stringify({ ...showJson, show: { ...before, license: 'CC BY-SA 4.0' } })),
+    );
+    const pack = tar.pack();
+    for (const [name, data] of files) pack.entry({ name, size: data.length }, data);
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    const elsewhere = await openTestApp(database);
+    try {
+      const res = await elsewhere.call('POST', '/api/v1/imports', {
+        body: new Uint8Array(Buffer.concat(chunks)),
+        headers: { 'content-type': 'application/x-tar' },
+      });
+      expect(res.status).toBe(201);
+      const show = await (await elsewhere.call('GET', `/api/v1/shows/${showId}`)).json();
+      expect(show.license).toBe('cc-by-sa-4.0');
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('answers 409 with the reason when the slug is taken, and 400 for something that is not an archive', async () => {

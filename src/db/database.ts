@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /*
  * Both dialects read these the same way: timestamps as ISO-8601 text, booleans as 0/1
@@ -33,7 +33,10 @@ export interface ShowsTable {
   type: 'episodic' | 'serial';
   link: string | null;
   copyright: string | null;
+  /** A listed id (`cc-by-4.0`), or with license_url the name of a custom license. */
   license: string | null;
+  /** The legal text of a custom license; null for a listed id (added by 0080). */
+  license_url: Generated<string | null>;
   locked: number;
   funding: string; // JSON [{ url, title }]
   guid: string;

@@ -15,8 +15,10 @@ import type { FeedEpisode, FeedShow } from '../feeds/feed-input.js';
 import type { Clock } from '../shared/clock.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { compressFeed } from './compress-feed.js';
+import { podcastLicenseUrl } from './podcast-licenses.js';
 import type { PublicUrls } from './public-urls.js';
 import { feedRedirect, type Person } from './show.js';
+import { feedTagsOf, licenseOf, type ShowLicense } from './show-feed-tags.js';
 
 export interface FeedPublisherDeps {
   db: Kysely<Database>;
@@ -33,6 +35,14 @@ const transcriptFormats = [
   { ext: 'json', type: 'application/json' },
   { ext: 'html', type: 'text/html' },
 ] as const;
+
+/** A listed id is written with its SPDX page as url, so apps need no list of their own to link it. */
+function toFeedLicense(license: ShowLicense | null): FeedShow['license'] {
+  if (license === null) return undefined;
+  if (typeof license !== 'string') return license;
+  const url = podcastLicenseUrl(license);
+  return url ? { name: license, url } : license;
+}
 
 function toFeedPerson(person: Person) {
   return { name: person.name, role: person.role, group: person.group, img: person.img, href: person.href };
@@ -52,6 +62,7 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
 
   function toFeedShow(show: ShowRecord, episodes: EpisodeRecord[]): FeedShow {
     const { extra } = show;
+    const tags = feedTagsOf(extra);
     return {
       title: show.title,
       description: show.description,
@@ -64,7 +75,12 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
       explicit: show.explicit === 1,
       type: show.type,
       copyright: show.copyright ?? undefined,
-      license: show.license ?? undefined,
+      license: toFeedLicense(licenseOf(show)),
+      block: tags.block,
+      complete: tags.complete,
+      location: tags.location ?? undefined,
+      podroll: tags.podroll,
+      updateFrequency: tags.updateFrequency ?? undefined,
       locked: show.locked === 1,
       guid: show.guid,
       imageUrl: urls.showArtworkUrl(show.slug, show.artwork) ?? undefined,

@@ -1,6 +1,14 @@
 import type { Person } from '../db/codecs/shared-schemas.js';
 import type { ShowRecord } from '../db/codecs/show-codec.js';
 import type { Channel as SocialChannel } from '../social/channels.js';
+import {
+  feedTagsOf,
+  licenseOf,
+  type PodrollEntry,
+  type ShowLicense,
+  type ShowLocation,
+  type UpdateFrequency,
+} from './show-feed-tags.js';
 
 export type { Person } from '../db/codecs/shared-schemas.js';
 
@@ -18,9 +26,17 @@ export interface Show {
   type: 'episodic' | 'serial';
   link: string | null;
   copyright: string | null;
-  license: string | null;
+  /** podcast:license: a listed id (`cc-by-4.0`) or a custom license with its URL. */
+  license: ShowLicense | null;
   locked: boolean;
   funding: { url: string; title: string }[];
+  /** itunes:block: kept out of Apple Podcasts' directory. */
+  block: boolean;
+  /** itunes:complete: no more episodes will come. */
+  complete: boolean;
+  location: ShowLocation | null;
+  podroll: PodrollEntry[];
+  updateFrequency: UpdateFrequency | null;
   guid: string;
   feedUrl: string;
   newFeedUrl: string | null;
@@ -52,9 +68,14 @@ export interface ShowInput {
   type?: 'episodic' | 'serial';
   link?: string | null;
   copyright?: string | null;
-  license?: string | null;
+  license?: ShowLicense | null;
   locked?: boolean;
   funding?: { url: string; title: string }[];
+  block?: boolean;
+  complete?: boolean;
+  location?: ShowLocation | null;
+  podroll?: PodrollEntry[];
+  updateFrequency?: UpdateFrequency | null;
   loudnessTargetLufs?: number | null;
   social?: { channels?: SocialChannel[]; hashtags?: string[] };
   persons?: Person[];
@@ -87,9 +108,10 @@ export function toShow(row: ShowRecord, urls: ShowUrls): Show {
     type: row.type,
     link: row.link,
     copyright: row.copyright,
-    license: row.license,
+    license: licenseOf(row),
     locked: row.locked === 1,
     funding: row.funding,
+    ...feedTagsOf(row.extra),
     guid: row.guid,
     feedUrl: urls.feedUrl(row.slug),
     newFeedUrl: row.new_feed_url,

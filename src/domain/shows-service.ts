@@ -25,6 +25,7 @@ import type { DomainEventEmitter } from './domain-events.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Page } from './page.js';
 import { type MovedTo, type Show, type ShowInput, type ShowPatch, type ShowUrls, toShow } from './show.js';
+import { licenseColumns, type ShowFeedTags } from './show-feed-tags.js';
 
 export interface ShowsServiceDeps {
   db: Kysely<Database>;
@@ -68,6 +69,21 @@ function normalisedMove(moved: MovedTo): MovedTo {
   return { feedUrl: moved.feedUrl, redirectAfter: new Date(moved.redirectAfter).toISOString() };
 }
 
+/**
+ * The feed tags a create or patch sets, as they are kept in the extra column: what is not given
+ * stays as it is, and null (or false, or an empty podroll) removes the key.
+ */
+function feedTagsPatch(input: ShowPatch): Partial<Record<keyof ShowFeedTags, unknown>> {
+  const out: Partial<Record<keyof ShowFeedTags, unknown>> = {};
+  for (const key of ['block', 'complete', 'location', 'podroll', 'updateFrequency'] as const) {
+    const value = input[key];
+    if (value === undefined) continue;
+    const empty = value === null || value === false || (Array.isArray(value) && value.length === 0);
+    out[key] = empty ? undefined : value;
+  }
+  return out;
+}
+
 /** Create, read, update and delete shows; the only place that knows a show's rules. */
 export function createShowsService(deps: ShowsServiceDeps) {
   const { db, clock, urls } = deps;
@@ -100,7 +116,7 @@ export function createShowsService(deps: ShowsServiceDeps) {
           type: input.type ?? 'episodic',
           link: input.link ?? null,
           copyright: input.copyright ?? null,
-          license: input.license ?? null,
+          ...licenseColumns(input.license ?? null),
           locked: input.locked === false ? 0 : 1,
           funding: JSON.stringify(input.funding ?? []),
           // Permanent: derived from the first feed URL and never recomputed (namespace rule).
@@ -117,6 +133,7 @@ export function createShowsService(deps: ShowsServiceDeps) {
             subscribe: input.subscribe ?? {},
             embedAllowlist: input.embedAllowlist ?? [],
             txtVerify: input.txtVerify ?? [],
+            ...feedTagsPatch(input),
             ...(input.movedTo ? { movedTo: normalisedMove(input.movedTo) } : {}),
           }),
           created_at: now,
@@ -180,7 +197,7 @@ export function createShowsService(deps: ShowsServiceDeps) {
       if (patch.type !== undefined) set.type = patch.type;
       if (patch.link !== undefined) set.link = patch.link;
       if (patch.copyright !== undefined) set.copyright = patch.copyright;
-      if (patch.license !== undefined) set.license = patch.license;
+      if (patch.license !== undefined) Object.assign(set, licenseColumns(patch.license));
       if (patch.locked !== undefined) set.locked = patch.locked ? 1 : 0;
       if (patch.funding !== undefined) set.funding = JSON.stringify(patch.funding);
       if (patch.loudnessTargetLufs !== undefined) set.loudness_target_lufs = patch.loudnessTargetLufs;
@@ -196,6 +213,7 @@ export function createShowsService(deps: ShowsServiceDeps) {
       if (patch.subscribe !== undefined) extra.subscribe = patch.subscribe;
       if (patch.embedAllowlist !== undefined) extra.embedAllowlist = patch.embedAllowlist;
       if (patch.txtVerify !== undefined) extra.txtVerify = patch.txtVerify;
+      Object.assign(extra, feedTagsPatch(patch));
       if (patch.movedTo !== undefined) {
         // Moving away sets itunes:new-feed-url; coming back (null) clears both.
         extra.movedTo = patch.movedTo ? normalisedMove(patch.movedTo) : undefined;

@@ -45,6 +45,9 @@ export function buildFeed(
   // `podcast` only knows itunes:new-feed-url as an item option, where Apple ignores it;
   // Apple reads it on the channel.
   if (show.newFeedUrl) customElements.push(xmlElement('itunes:new-feed-url', {}, show.newFeedUrl));
+  // Apple: "Yes" blocks or completes the show, any other value has no effect, so only true is written.
+  if (show.block) customElements.push(xmlElement('itunes:block', {}, 'Yes'));
+  if (show.complete) customElements.push(xmlElement('itunes:complete', {}, 'Yes'));
 
   const podcast = new Podcast({
     title: show.title,

@@ -29,6 +29,29 @@ export interface FeedFunding {
  */
 export type FeedLicense = string | { name: string; url: string };
 
+/** podcast:location: a display name, and for programs a geo URI and an OpenStreetMap id. */
+export interface FeedLocation {
+  name: string;
+  geo?: string;
+  osm?: string;
+  country?: string;
+}
+
+/** A recommended show in podcast:podroll, found by its podcast:guid. */
+export interface FeedRemoteFeed {
+  feedGuid: string;
+  feedUrl?: string;
+  title?: string;
+}
+
+/** podcast:updateFrequency: the schedule as text, an RFC 5545 rule, and where it starts or ends. */
+export interface FeedUpdateFrequency {
+  text: string;
+  rrule?: string;
+  complete?: boolean;
+  dtstart?: string;
+}
+
 export type FeedMedium =
   | 'podcast'
   | 'music'
@@ -57,6 +80,13 @@ export interface FeedShow {
   type: 'episodic' | 'serial';
   copyright?: string;
   license?: FeedLicense;
+  /** itunes:block: written (as "Yes") only when true, which keeps the show out of Apple Podcasts. */
+  block?: boolean;
+  /** itunes:complete: written (as "Yes") only when true: no more episodes will come. */
+  complete?: boolean;
+  location?: FeedLocation;
+  podroll?: readonly FeedRemoteFeed[];
+  updateFrequency?: FeedUpdateFrequency;
   locked: boolean;
   /** The podcast:guid, assigned once for the show's lifetime (see podcastGuid). */
   guid: string;

@@ -6,11 +6,14 @@ export type {
   FeedEpisode,
   FeedFunding,
   FeedLicense,
+  FeedLocation,
   FeedMedium,
   FeedPerson,
+  FeedRemoteFeed,
   FeedShow,
   FeedSoundbite,
   FeedTranscript,
   FeedTranscriptType,
+  FeedUpdateFrequency,
 } from './feed-input.js';
 export { PODCAST_GUID_NAMESPACE, podcastGuid } from './podcast-guid.js';

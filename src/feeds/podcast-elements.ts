@@ -41,6 +41,7 @@ export function channelPodcastElements(show: FeedShow, trailers: readonly FeedEp
     elements.push(xmlElement('podcast:funding', { url: funding.url }, funding.title));
   }
   elements.push(...personElements(show.persons));
+  elements.push(...placeAndScheduleElements(show));
   for (const token of show.txtVerify ?? []) {
     elements.push(xmlElement('podcast:txt', { purpose: 'verify' }, token));
   }
@@ -48,6 +49,29 @@ export function channelPodcastElements(show: FeedShow, trailers: readonly FeedEp
     const { url, length, type } = trailer.enclosure;
     const attributes = { url, pubdate: rfc2822(trailer.publishedAt), length, type, season: trailer.season };
     elements.push(xmlElement('podcast:trailer', attributes, trailer.title));
+  }
+  return elements;
+}
+
+/** podcast:location, podcast:podroll and podcast:updateFrequency, each only when given. */
+function placeAndScheduleElements(show: FeedShow): XmlElement[] {
+  const elements: XmlElement[] = [];
+  const { location, podroll, updateFrequency } = show;
+  // The spec: the location's node value "cannot be blank".
+  if (location && location.name.trim() !== '') {
+    const { geo, osm, country } = location;
+    elements.push(xmlElement('podcast:location', { geo, osm, country }, location.name));
+  }
+  if (podroll && podroll.length > 0) {
+    const items = podroll.map(({ feedGuid, feedUrl, title }) =>
+      xmlElement('podcast:remoteItem', { feedGuid, feedUrl, title }),
+    );
+    elements.push({ 'podcast:podroll': items });
+  }
+  if (updateFrequency && updateFrequency.text.trim() !== '') {
+    const { rrule, dtstart } = updateFrequency;
+    const complete = updateFrequency.complete ? 'true' : undefined;
+    elements.push(xmlElement('podcast:updateFrequency', { rrule, complete, dtstart }, updateFrequency.text));
   }
   return elements;
 }

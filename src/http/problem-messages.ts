@@ -1,4 +1,5 @@
 import { importProblemMessages } from './import-problem-messages.js';
+import { inputProblemMessages } from './input-problem-messages.js';
 import type { Locale } from './locale.js';
 import { mediaProblemMessages } from './media-problem-messages.js';
 import type { ProblemMessage } from './problem-message.js';
@@ -174,6 +175,7 @@ export const problemMessages: Record<string, Message> = {
   ...siteProblemMessages,
   ...securityProblemMessages,
   ...importProblemMessages,
+  ...inputProblemMessages,
 };
 
 export type { ProblemMessage } from './problem-message.js';

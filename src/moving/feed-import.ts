@@ -9,6 +9,7 @@ import {
 import { findShowById, findShowBySlug, updateShow } from '../db/repositories/shows-repository.js';
 import { isAppleCategory } from '../domain/apple-categories.js';
 import type { ArtworkService } from '../domain/artwork-service.js';
+import { licenseColumns } from '../domain/show-feed-tags.js';
 import type { ShowsService } from '../domain/shows-service.js';
 import type { TranscriptsService } from '../domain/transcripts-service.js';
 import type { GuardedFetch } from '../net/guarded-fetch.js';
@@ -58,6 +59,21 @@ function categoriesOf(channel: FeedChannel): string[] {
 }
 
 /**
+ * The old feed's channel tags over the show's extra settings: what the feed does not say is
+ * removed, as the other channel fields follow the feed on every import.
+ */
+function extraWithTags(extra: ShowRecord['extra'], channel: FeedChannel): string {
+  const { block, complete, location, podroll } = channel.tags;
+  return JSON.stringify({
+    ...extra,
+    block: block || undefined,
+    complete: complete || undefined,
+    location: location ?? undefined,
+    podroll: podroll.length > 0 ? podroll : undefined,
+  });
+}
+
+/**
  * The import job: reads the feed (guarded, capped), makes or updates the show, then each episode
  * on its own: one that fails is listed in `problems` and the rest go on. Feed-level refusals
  * (address, size, time, DOCTYPE, not RSS, slug taken) fail the import before anything is written.
@@ -83,10 +99,15 @@ export function createFeedImport(deps: FeedImportDeps) {
       locked: channel.locked ? 1 : 0,
       funding: JSON.stringify(channel.funding),
       persons: JSON.stringify(channel.persons),
+      ...licenseColumns(channel.tags.license),
     };
     const existing = known ? await findShowById(db, known) : undefined;
     if (existing) {
-      await updateShow(db, existing.id, { ...fields, updated_at: now });
+      await updateShow(db, existing.id, {
+        ...fields,
+        extra: extraWithTags(existing.extra, channel),
+        updated_at: now,
+      });
       return (await findShowById(db, existing.id))!;
     }
     const slug = slugify(channel.title) || 'podcast';
@@ -99,8 +120,10 @@ export function createFeedImport(deps: FeedImportDeps) {
       owner: { name: channel.owner.name, email: channel.owner.email },
     });
     // The podcast:guid stays with the show wherever it moves (namespace rule).
+    const fresh = (await findShowById(db, created.id))!;
     await updateShow(db, created.id, {
       ...fields,
+      extra: extraWithTags(fresh.extra, channel),
       ...(channel.guid ? { guid: channel.guid } : {}),
       updated_at: now,
     });

@@ -1,6 +1,7 @@
 import { parseFeed } from 'podcast-partytime';
 import { cleanHtml } from '../feeds/clean-html.js';
 import { ImportRefusal } from './import-refusal.js';
+import { type FeedChannelTags, readFeedTags } from './read-feed-tags.js';
 
 export interface FeedEpisode {
   guid: string;
@@ -34,6 +35,8 @@ export interface FeedChannel {
   persons: { name: string; role?: string; group?: string; img?: string; href?: string }[];
   locked: boolean;
   guid: string | null;
+  /** License, itunes:block and itunes:complete, location and podroll. */
+  tags: FeedChannelTags;
   episodes: FeedEpisode[];
 }
 
@@ -138,6 +141,7 @@ export function readFeed(xml: string, feedUrl: string): FeedChannel {
     })),
     locked: Boolean(feed.locked),
     guid: text(feed.guid) || null,
+    tags: readFeedTags(feed, feedUrl),
     episodes,
   };
 }

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import tar from 'tar-stream';
-import type { Database, MediaFileRow } from '../db/database.js';
+import type { Database, MediaFileRow, ShowRow } from '../db/database.js';
+import { convertLegacyLicense } from '../db/migrations/0081-license-ids-from-text.js';
 import { findShowById, findShowBySlug } from '../db/repositories/shows-repository.js';
 import { ConflictError, DomainError, InvalidInputError } from '../domain/errors.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -20,6 +21,16 @@ async function readText(stream: Readable): Promise<string> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A show record from before migration 0080 has free text as its license and no license_url: it
+ * gets the conversion that migration gave the rows of this database, so it arrives as if it had
+ * been here all along.
+ */
+function upgradedShow(show: Omit<ShowRow, 'license_url'> & { license_url?: string | null }): ShowRow {
+  if (show.license_url !== undefined) return show as ShowRow;
+  return { ...show, ...convertLegacyLicense(show), license_url: null };
 }
 
 function invalid(reason: string): InvalidInputError {
@@ -85,7 +96,7 @@ export function createShowRestore(deps: { db: Kysely<Database>; store: BlobStore
           inEntry = false;
         }
         if (!showJson) throw invalid('show.json is missing');
-        const show = showJson.show;
+        const show = upgradedShow(showJson.show);
         await db.transaction().execute(async (trx) => {
           await trx.insertInto('shows').values(show).execute();
           for (const item of episodes) {

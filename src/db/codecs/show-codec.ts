@@ -19,6 +19,28 @@ const showExtraSchema = z.looseObject({
   subscribe: z.record(z.string(), z.string()).optional(),
   embedAllowlist: z.array(z.string()).optional(),
   txtVerify: z.array(z.string()).optional(),
+  // Channel tags for Apple and Podcasting 2.0 apps (feed-tags); shapes checked by the API.
+  block: z.boolean().optional(),
+  complete: z.boolean().optional(),
+  location: z
+    .object({
+      name: z.string(),
+      geo: z.string().optional(),
+      osm: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .optional(),
+  podroll: z
+    .array(z.object({ feedGuid: z.string(), feedUrl: z.string().optional(), title: z.string().optional() }))
+    .optional(),
+  updateFrequency: z
+    .object({
+      text: z.string(),
+      rrule: z.string().optional(),
+      complete: z.boolean().optional(),
+      dtstart: z.string().optional(),
+    })
+    .optional(),
 });
 
 export type ShowSocial = z.output<typeof socialSchema>;

@@ -36,6 +36,8 @@ import * as createImports from './0060-create-imports.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
 import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
 import * as foldSearchDiacritics from './0075-fold-search-diacritics.js';
+import * as addShowsLicenseUrl from './0080-add-shows-license-url.js';
+import * as licenseIdsFromText from './0081-license-ids-from-text.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -79,4 +81,6 @@ export const migrations: Record<string, Migration> = {
   '0074-add-feed-documents-br': addFeedDocumentsBr,
   '0075-fold-search-diacritics': foldSearchDiacritics,
   '0060-create-imports': createImports,
+  '0080-add-shows-license-url': addShowsLicenseUrl,
+  '0081-license-ids-from-text': licenseIdsFromText,
 };

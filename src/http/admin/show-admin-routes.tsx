@@ -1,8 +1,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
 import { EpisodesSection } from '../../web/admin/episodes-section.js';
-import { ShowForm, type ShowFormValues, showValues } from '../../web/admin/show-form.js';
+import {
+  ShowForm,
+  type ShowFormErrorKey,
+  type ShowFormValues,
+  showValues,
+} from '../../web/admin/show-form.js';
 import { ShowScreen } from '../../web/admin/show-screen.js';
 import { type WebhookEvent, webhookEvents } from '../../webhooks/webhooks-service.js';
 import type { AdminDeps } from './admin-deps.js';
@@ -26,7 +30,7 @@ export function showAdminRoutes(deps: AdminDeps) {
     showId: string,
     extra: {
       values?: ShowFormValues;
-      errors?: Record<string, AdminLabelKey>;
+      errors?: Record<string, ShowFormErrorKey>;
       status?: number;
       error?: string | null;
       notice?: string | null;
@@ -72,7 +76,7 @@ export function showAdminRoutes(deps: AdminDeps) {
   function newShowPage(
     c: Context<AdminEnv>,
     values: ShowFormValues,
-    errors: Record<string, AdminLabelKey>,
+    errors: Record<string, ShowFormErrorKey>,
     status = 200,
   ) {
     const ctx = c.get('ctx');
@@ -115,7 +119,7 @@ export function showAdminRoutes(deps: AdminDeps) {
       return c.redirect(`/admin/shows/${show.id}?done=saved`, 303);
     } catch (error) {
       const described = await describe(error, c);
-      const errors: Record<string, AdminLabelKey> =
+      const errors: Record<string, ShowFormErrorKey> =
         described.status === 409 ? { title: 'slugTaken' } : { title: 'invalidField' };
       return newShowPage(c, values, errors, described.status);
     }

@@ -1,8 +1,8 @@
 import type { ShowInput } from '../../domain/show.js';
 import { channels as socialChannels } from '../../social/channels.js';
-import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
-import type { ShowFormValues } from '../../web/admin/show-form.js';
+import type { ShowFormErrorKey, ShowFormValues } from '../../web/admin/show-form.js';
 import { showInputSchema } from '../schemas/show-schemas.js';
+import { feedTagCandidate, feedTagError, feedTagFormValues } from './show-feed-tags-input.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
 
@@ -38,7 +38,6 @@ export function showFormValues(form: Form): ShowFormValues {
     type: one(form, 'type') === 'serial' ? 'serial' : 'episodic',
     link: one(form, 'link'),
     copyright: one(form, 'copyright'),
-    license: one(form, 'license'),
     locked: one(form, 'locked') === 'on',
     loudness: one(form, 'loudness'),
     channels: all(form, 'channels').filter((c) => (socialChannels as readonly string[]).includes(c)),
@@ -46,6 +45,7 @@ export function showFormValues(form: Form): ShowFormValues {
     embedAllowlist: one(form, 'embedAllowlist'),
     movedFeedUrl: one(form, 'movedFeedUrl'),
     movedAfter: one(form, 'movedAfter'),
+    ...feedTagFormValues(form),
   };
 }
 
@@ -55,7 +55,7 @@ const fieldOf: Record<string, string> = {
   social: 'hashtags',
   categories: 'category',
 };
-const messageOf: Record<string, AdminLabelKey> = {
+const messageOf: Record<string, ShowFormErrorKey> = {
   ownerEmail: 'invalidEmail',
   link: 'invalidUrl',
   loudness: 'invalidLoudness',
@@ -70,7 +70,7 @@ const messageOf: Record<string, AdminLabelKey> = {
 /** Validates with the API's own schema; errors come back per form field as label keys. */
 export function parseShowForm(
   values: ShowFormValues,
-): { input: ShowInput; errors: null } | { input: null; errors: Record<string, AdminLabelKey> } {
+): { input: ShowInput; errors: null } | { input: null; errors: Record<string, ShowFormErrorKey> } {
   const loudness = values.loudness.trim().replace('−', '-').replace(',', '.');
   const candidate = {
     title: values.title.trim(),
@@ -83,7 +83,6 @@ export function parseShowForm(
     type: values.type,
     link: values.link.trim() || null,
     copyright: values.copyright.trim() || null,
-    license: values.license.trim() || null,
     locked: values.locked,
     loudnessTargetLufs: loudness === '' ? null : Number(loudness),
     social: { channels: values.channels, hashtags: lines(values.hashtags) },
@@ -97,11 +96,17 @@ export function parseShowForm(
             : '',
         }
       : null,
+    ...feedTagCandidate(values),
   };
   const parsed = showInputSchema.safeParse(candidate);
   if (parsed.success) return { input: parsed.data as ShowInput, errors: null };
-  const errors: Record<string, AdminLabelKey> = {};
+  const errors: Record<string, ShowFormErrorKey> = {};
   for (const issue of parsed.error.issues) {
+    const tag = feedTagError(issue.path, issue.code);
+    if (tag) {
+      errors[tag.field] ??= tag.message;
+      continue;
+    }
     const top = String(issue.path[0] ?? '');
     const field =
       top === 'movedTo'

@@ -19,9 +19,20 @@ export const showExample = {
   type: 'episodic',
   link: 'https://www.example.nl/mensenrechten-dichtbij',
   copyright: '© 2026 Kennisplatform',
-  license: null,
+  license: 'cc-by-4.0',
   locked: true,
   funding: [],
+  block: false,
+  complete: false,
+  location: { name: 'Amsterdam', geo: 'geo:52.3676,4.9041', osm: 'R271110', country: 'nl' },
+  podroll: [
+    {
+      feedGuid: '917393e3-1b1e-5cef-ace4-edaa54e1f810',
+      feedUrl: 'https://feeds.podcastindex.org/pc20.xml',
+      title: 'Podcasting 2.0',
+    },
+  ],
+  updateFrequency: { text: 'Elke twee weken op maandag', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO' },
   guid: '3e99ba04-b283-5213-8c5a-c764573107ed',
   feedUrl: 'https://podcast.example.nl/feeds/mensenrechten-dichtbij.xml',
   newFeedUrl: null,
@@ -47,6 +58,8 @@ export const showInputExample = {
   owner: { email: 'podcast@example.nl' },
   categories: ['Government'],
   link: 'https://www.example.nl/mensenrechten-dichtbij',
+  license: 'cc-by-4.0',
+  updateFrequency: { text: 'Elke twee weken op maandag', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO' },
 };
 
 export const episodeExample = {

@@ -71,6 +71,7 @@ export const personSchema = z
     href: httpUrl.optional(),
     organisation: text(200).optional(),
   })
+  .strict()
   .openapi('Person', {
     example: { name: 'Fatima el Amrani', role: 'guest', organisation: 'Gemeente Utrecht' },
   });

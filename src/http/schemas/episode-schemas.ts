@@ -2,11 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { episodeExample, episodeInputExample } from './api-examples.js';
 import { personSchema, slugSchema, text } from './common-schemas.js';
 
-const soundbite = z.object({
-  startSeconds: z.number().min(0),
-  durationSeconds: z.number().positive().max(600),
-  title: text(128).optional(),
-});
+const soundbite = z
+  .object({
+    startSeconds: z.number().min(0),
+    durationSeconds: z.number().positive().max(600),
+    title: text(128).optional(),
+  })
+  .strict();
 
 export const episodeInputSchema = z
   .object({
@@ -22,6 +24,8 @@ export const episodeInputSchema = z
     persons: z.array(personSchema).max(50).optional(),
     soundbites: z.array(soundbite).max(20).optional(),
   })
+  // A misspelt field would otherwise be dropped without a word.
+  .strict()
   .openapi('EpisodeInput', { example: episodeInputExample });
 
 export const episodePatchSchema = episodeInputSchema

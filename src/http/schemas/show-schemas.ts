@@ -3,6 +3,7 @@ import { isAppleCategory } from '../../domain/apple-categories.js';
 import { channels as socialChannels } from '../../social/channels.js';
 import { showExample, showInputExample } from './api-examples.js';
 import { httpUrl, personSchema, slugSchema, text } from './common-schemas.js';
+import { feedTagInputs, feedTagOutputs } from './show-feed-tag-schemas.js';
 
 const category = z
   .string()
@@ -33,29 +34,33 @@ export const showInputSchema = z
     slug: slugSchema.optional(),
     title: text(255).min(1).openapi({ example: 'Mensenrechten dichtbij' }),
     description: text(4000).min(1),
+    // No zod default: in a patch (`.partial()`) zod 4 would still fill it in, and every PATCH would
+    // set the language back to Dutch. A new show without one gets `nl` from the shows service.
     language: z
       .string()
       .regex(/^[a-z]{2,3}(-[A-Za-z]{2})?$/)
-      .default('nl'),
+      .optional()
+      .openapi({ default: 'nl', example: 'nl' }),
     author: text(255).min(1),
-    owner: z.object({ name: text(255).optional(), email: z.email() }),
+    owner: z.object({ name: text(255).optional(), email: z.email() }).strict(),
     categories: z.array(category).max(3).optional(),
     explicit: z.boolean().optional(),
     type: z.enum(['episodic', 'serial']).optional(),
     link: httpUrl.nullable().optional(),
     copyright: text(500).nullable().optional(),
-    license: text(200).nullable().optional(),
     locked: z.boolean().optional(),
     funding: z
-      .array(z.object({ url: httpUrl, title: text(128).min(1) }))
+      .array(z.object({ url: httpUrl, title: text(128).min(1) }).strict())
       .max(10)
       .optional(),
+    ...feedTagInputs,
     loudnessTargetLufs: z.number().min(-40).max(-5).nullable().optional(),
     social: z
       .object({
         channels: z.array(z.enum(socialChannels)).optional(),
         hashtags: z.array(hashtag).max(10).optional(),
       })
+      .strict()
       .optional(),
     persons: z.array(personSchema).max(50).optional(),
     newFeedUrl: httpUrl.nullable().optional(),
@@ -77,10 +82,17 @@ export const showInputSchema = z
       .optional(),
     txtVerify: z.array(text(500).min(1)).max(10).optional(),
   })
+  // A misspelt field (`licence`, `owner.mail`) would otherwise be dropped without a word.
+  .strict()
   .openapi('ShowInput', { example: showInputExample });
 
 export const showPatchSchema = showInputSchema.partial().openapi('ShowPatch', {
-  example: { link: 'https://www.example.nl/mensenrechten-dichtbij', copyright: '© 2026 Kennisplatform' },
+  example: {
+    copyright: '© 2026 Kennisplatform',
+    license: { name: 'gemeente-open-1.0', url: 'https://www.gemeente.nl/podcastlicentie' },
+    complete: true,
+    updateFrequency: { text: 'Afgerond', complete: true },
+  },
 });
 
 export const showSchema = z
@@ -97,9 +109,9 @@ export const showSchema = z
     type: z.enum(['episodic', 'serial']),
     link: z.string().nullable(),
     copyright: z.string().nullable(),
-    license: z.string().nullable(),
     locked: z.boolean(),
     funding: z.array(z.object({ url: z.string(), title: z.string() })),
+    ...feedTagOutputs,
     guid: z.string(),
     feedUrl: z.string(),
     newFeedUrl: z.string().nullable(),

@@ -97,7 +97,6 @@ export const en: AdminLabels = {
   serial: 'Serial (in order)',
   link: 'Website',
   copyright: 'Copyright',
-  license: 'Licence',
   locked: 'Lock the feed (other hosts may not import it)',
   loudness: 'Loudness target (LUFS, empty = default {lufs})',
   channels: 'Social channels',

@@ -106,7 +106,6 @@ const nl = {
   serial: 'Serie (op volgorde)',
   link: 'Website',
   copyright: 'Copyright',
-  license: 'Licentie',
   locked: 'Feed vergrendelen (andere hosts mogen hem niet overnemen)',
   loudness: 'Luidheidsdoel (LUFS, leeg = standaard {lufs})',
   channels: 'Sociale kanalen',

@@ -4,9 +4,14 @@ import type { AdminContext } from './admin-context.js';
 import { type AdminLabelKey, fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
 import { categoryChoices } from './apple-category-names.js';
+import { type FeedTagLabelKey, feedTagLabels } from './feed-tag-labels.js';
 import { Check, Field } from './form-field.js';
+import { FeedTagFields, type FeedTagFormValues, feedTagValues } from './show-feed-tags-fields.js';
 
-export interface ShowFormValues {
+/** An error next to a field: a word of the staff screens or of the feed tags. */
+export type ShowFormErrorKey = AdminLabelKey | FeedTagLabelKey;
+
+export interface ShowFormValues extends FeedTagFormValues {
   title: string;
   description: string;
   author: string;
@@ -19,7 +24,6 @@ export interface ShowFormValues {
   type: 'episodic' | 'serial';
   link: string;
   copyright: string;
-  license: string;
   locked: boolean;
   loudness: string;
   channels: string[];
@@ -44,7 +48,6 @@ export function showValues(show: Show | null): ShowFormValues {
     type: show?.type ?? 'episodic',
     link: show?.link ?? '',
     copyright: show?.copyright ?? '',
-    license: show?.license ?? '',
     locked: show?.locked ?? true,
     loudness: show?.loudnessTargetLufs === null || !show ? '' : String(show.loudnessTargetLufs),
     channels: show ? show.social.channels : [...socialChannels],
@@ -52,6 +55,7 @@ export function showValues(show: Show | null): ShowFormValues {
     embedAllowlist: show?.embedAllowlist.join('\n') ?? '',
     movedFeedUrl: show?.movedTo?.feedUrl ?? '',
     movedAfter: show?.movedTo?.redirectAfter.slice(0, 10) ?? '',
+    ...feedTagValues(show),
   };
 }
 
@@ -101,13 +105,18 @@ export function ShowForm(props: {
   ctx: AdminContext;
   action: string;
   values: ShowFormValues;
-  errors: Record<string, AdminLabelKey>;
+  errors: Record<string, ShowFormErrorKey>;
   submit: string;
   defaultLufs: number;
 }) {
   const { ctx, values: v } = props;
   const { t } = ctx;
-  const err = (field: string) => (props.errors[field] ? t[props.errors[field]] : undefined);
+  const tags = feedTagLabels[ctx.locale];
+  const err = (field: string) => {
+    const key = props.errors[field];
+    if (!key) return undefined;
+    return key in tags ? tags[key as FeedTagLabelKey] : t[key as AdminLabelKey];
+  };
   return (
     <form method="post" action={props.action} class="za-form" novalidate>
       <CsrfField ctx={ctx} />
@@ -162,7 +171,7 @@ export function ShowForm(props: {
       <Check name="locked" label={t.locked} checked={v.locked} />
       <Field name="link" type="url" label={t.link} value={v.link} error={err('link')} />
       <Field name="copyright" label={t.copyright} value={v.copyright} error={err('copyright')} />
-      <Field name="license" label={t.license} value={v.license} error={err('license')} />
+      <FeedTagFields ctx={ctx} values={v} err={err} />
       <Field
         name="loudness"
         label={fillLabel(t.loudness, { lufs: String(props.defaultLufs).replace('-', '−') })}

@@ -4,7 +4,7 @@ import type { Show } from '../../domain/show.js';
 import type { AuditEvent } from '../../domain/staff/audit-trail.js';
 import type { Webhook } from '../../webhooks/webhooks-service.js';
 import type { AdminContext } from './admin-context.js';
-import { type AdminLabelKey, fillLabel } from './admin-labels.js';
+import { fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
 import { DangerZone } from './danger-zone.js';
 import { DownloadsLink } from './downloads-admin-page.js';
@@ -13,7 +13,7 @@ import { FeedProblems } from './feed-problems.js';
 import { Section } from './form-field.js';
 import { HistoryList } from './history-list.js';
 import { ExportSection } from './imports-page.js';
-import { ShowForm, type ShowFormValues } from './show-form.js';
+import { ShowForm, type ShowFormErrorKey, type ShowFormValues } from './show-form.js';
 import { WebhooksSection } from './webhooks-section.js';
 
 export interface ShowScreenData {
@@ -27,7 +27,7 @@ export interface ShowScreenData {
   /** Admins only: a show takes every episode with it. */
   canDelete: boolean;
   values: ShowFormValues;
-  errors: Record<string, AdminLabelKey>;
+  errors: Record<string, ShowFormErrorKey>;
   newSecret?: string | null;
   defaultLufs: number;
 }
