@@ -1,12 +1,12 @@
+import type { Episode } from '../../domain/episode.js';
 import type { Person } from '../../domain/show.js';
 import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
 import type { EditablePerson, EditableSoundbite } from '../../web/admin/credits-fields.js';
-import { formatClock } from '../../web/admin/format.js';
 import { parseClockInput } from './clock-input.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
 type Errors = Record<string, AdminLabelKey>;
-type Soundbite = { startSeconds: number; durationSeconds: number; title?: string };
+type Soundbite = Episode['soundbites'][number];
 
 const strings = (form: Form, name: string): string[] =>
   ([] as unknown[]).concat(form[name] ?? []).filter((v): v is string => typeof v === 'string');
@@ -44,21 +44,6 @@ export function soundbiteRows(form: Form): EditableSoundbite[] {
     }))
     .filter((row) => row.start !== '' || row.duration !== '' || row.title !== '');
 }
-
-export const editablePerson = (p: Person): EditablePerson => ({
-  name: p.name,
-  role: p.role ?? 'guest',
-  organisation: p.organisation ?? '',
-  href: p.href ?? '',
-  img: p.img ?? '',
-  group: p.group ?? '',
-});
-
-export const editableSoundbite = (s: Soundbite): EditableSoundbite => ({
-  start: formatClock(s.startSeconds),
-  duration: String(s.durationSeconds),
-  title: s.title ?? '',
-});
 
 function isWebUrl(text: string): boolean {
   if (text.length > 2000 || !URL.canParse(text)) return false;

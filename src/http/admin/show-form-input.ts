@@ -1,7 +1,9 @@
 import type { ShowInput } from '../../domain/show.js';
 import { channels as socialChannels } from '../../social/channels.js';
+import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
 import type { ShowFormErrorKey, ShowFormValues } from '../../web/admin/show-form.js';
 import { showInputSchema } from '../schemas/show-schemas.js';
+import { parsePersons, personRows } from './credits-form.js';
 import { feedTagCandidate, feedTagError, feedTagFormValues } from './show-feed-tags-input.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
@@ -45,6 +47,7 @@ export function showFormValues(form: Form): ShowFormValues {
     embedAllowlist: one(form, 'embedAllowlist'),
     movedFeedUrl: one(form, 'movedFeedUrl'),
     movedAfter: one(form, 'movedAfter'),
+    persons: personRows(form),
     ...feedTagFormValues(form),
   };
 }
@@ -72,6 +75,8 @@ export function parseShowForm(
   values: ShowFormValues,
 ): { input: ShowInput; errors: null } | { input: null; errors: Record<string, ShowFormErrorKey> } {
   const loudness = values.loudness.trim().replace('−', '-').replace(',', '.');
+  const personErrors: Record<string, AdminLabelKey> = {};
+  const persons = parsePersons(values.persons, personErrors);
   const candidate = {
     title: values.title.trim(),
     description: values.description.trim(),
@@ -96,11 +101,14 @@ export function parseShowForm(
             : '',
         }
       : null,
+    persons,
     ...feedTagCandidate(values),
   };
   const parsed = showInputSchema.safeParse(candidate);
-  if (parsed.success) return { input: parsed.data as ShowInput, errors: null };
-  const errors: Record<string, ShowFormErrorKey> = {};
+  const hasPersonErrors = Object.keys(personErrors).length > 0;
+  if (parsed.success && !hasPersonErrors) return { input: parsed.data as ShowInput, errors: null };
+  const errors: Record<string, ShowFormErrorKey> = { ...personErrors };
+  if (parsed.success) return { input: null, errors };
   for (const issue of parsed.error.issues) {
     const tag = feedTagError(issue.path, issue.code);
     if (tag) {
@@ -108,6 +116,8 @@ export function parseShowForm(
       continue;
     }
     const top = String(issue.path[0] ?? '');
+    // The person rows were checked above, each message next to its row.
+    if (top === 'persons') continue;
     const field =
       top === 'movedTo'
         ? issue.path[1] === 'redirectAfter'

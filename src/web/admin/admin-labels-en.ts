@@ -180,6 +180,9 @@ export const en: AdminLabels = {
   chapterAtCurrent: 'Chapter at current time',
   addChapter: 'Add chapter',
   saveChapters: 'Save chapters',
+  showPersons: "The podcast's people",
+  showPersonsHint:
+    'Hosts and makers heard in every episode (podcast:person). An episode with people of its own uses those instead.',
   episodePersons: 'People in this episode',
   episodePersonsHint:
     "Guests, hosts and makers (podcast:person). Leave empty to use the show's people; clearing a name removes the row.",

@@ -190,6 +190,9 @@ const nl = {
   chapterAtCurrent: 'Hoofdstuk op huidige tijd',
   addChapter: 'Hoofdstuk toevoegen',
   saveChapters: 'Hoofdstukken opslaan',
+  showPersons: 'Mensen van de podcast',
+  showPersonsHint:
+    'Presentatoren en makers die in elke aflevering terugkomen (podcast:person). Een aflevering met eigen mensen gebruikt die in plaats van deze.',
   episodePersons: 'Mensen in deze aflevering',
   episodePersonsHint:
     'Gasten, presentatoren en makers (podcast:person). Laat dit leeg om de mensen van de show te gebruiken; een naam wissen haalt de rij weg.',

@@ -1,6 +1,9 @@
+import type { Episode } from '../../domain/episode.js';
 import { personRoles, roleLabel } from '../../domain/person-roles.js';
+import type { Person } from '../../domain/show.js';
 import type { AdminContext } from './admin-context.js';
 import type { AdminLabelKey } from './admin-labels.js';
+import { formatClock } from './format.js';
 
 /** A podcast:person row as the form holds it: text as typed, so a refused row comes back as it was. */
 export interface EditablePerson {
@@ -20,10 +23,33 @@ export interface EditableSoundbite {
   title: string;
 }
 
+/** A stored person as a form row. */
+export const editablePerson = (p: Person): EditablePerson => ({
+  name: p.name,
+  role: p.role ?? 'guest',
+  organisation: p.organisation ?? '',
+  href: p.href ?? '',
+  img: p.img ?? '',
+  group: p.group ?? '',
+});
+
+/** A stored soundbite as a form row. */
+export const editableSoundbite = (s: Episode['soundbites'][number]): EditableSoundbite => ({
+  start: formatClock(s.startSeconds),
+  duration: String(s.durationSeconds),
+  title: s.title ?? '',
+});
+
 /** Blank rows under the filled ones: enough to add people without a script or a round trip. */
 const blankRows = 2;
 
-type Errors = Record<string, AdminLabelKey>;
+/** The message for a refused field (`persons.0.href`), or none. */
+type ErrorOf = (field: string) => string | undefined;
+
+/** Errors kept as label keys, in the staff member's language. */
+export function labelErrors(ctx: AdminContext, errors: Record<string, AdminLabelKey>): ErrorOf {
+  return (field) => (errors[field] ? ctx.t[errors[field]] : undefined);
+}
 
 function RowInput(props: {
   id: string;
@@ -56,8 +82,14 @@ function RowInput(props: {
   );
 }
 
-/** The people heard in an episode (podcast:person): name, role from the taxonomy, links. */
-export function PersonsFieldset(props: { ctx: AdminContext; persons: EditablePerson[]; errors: Errors }) {
+/** People credited (podcast:person): name, role from the taxonomy, organisation, links. */
+export function PersonsFieldset(props: {
+  ctx: AdminContext;
+  persons: EditablePerson[];
+  errorOf: ErrorOf;
+  legend: string;
+  hint: string;
+}) {
   const { ctx } = props;
   const { t } = ctx;
   const rows = [
@@ -71,11 +103,11 @@ export function PersonsFieldset(props: { ctx: AdminContext; persons: EditablePer
       group: '',
     })),
   ];
-  const err = (field: string) => (props.errors[field] ? t[props.errors[field]] : undefined);
+  const err = props.errorOf;
   return (
     <fieldset class="za-fieldset" id="persons">
-      <legend>{t.episodePersons}</legend>
-      <p class="za-hint">{t.episodePersonsHint}</p>
+      <legend>{props.legend}</legend>
+      <p class="za-hint">{props.hint}</p>
       <ol class="za-credit-list">
         {rows.map((person, i) => (
           <li class="za-row">
@@ -123,14 +155,14 @@ export function PersonsFieldset(props: { ctx: AdminContext; persons: EditablePer
 export function SoundbitesFieldset(props: {
   ctx: AdminContext;
   soundbites: EditableSoundbite[];
-  errors: Errors;
+  errorOf: ErrorOf;
 }) {
   const { t } = props.ctx;
   const rows = [
     ...props.soundbites,
     ...Array.from({ length: blankRows }, () => ({ start: '', duration: '', title: '' })),
   ];
-  const err = (field: string) => (props.errors[field] ? t[props.errors[field]] : undefined);
+  const err = props.errorOf;
   return (
     <fieldset class="za-fieldset" id="soundbites">
       <legend>{t.soundbites}</legend>

@@ -2,7 +2,6 @@ import type { Episode } from '../../domain/episode.js';
 import type { FeedProblem } from '../../domain/feed-check.js';
 import type { Show } from '../../domain/show.js';
 import type { AuditEvent } from '../../domain/staff/audit-trail.js';
-import { editablePerson, editableSoundbite } from '../../http/admin/credits-form.js';
 import type { SocialDraft } from '../../social/social-draft.js';
 import type { AdminContext } from './admin-context.js';
 import type { AdminLabelKey } from './admin-labels.js';
@@ -10,6 +9,9 @@ import { CsrfField } from './admin-layout.js';
 import {
   type EditablePerson,
   type EditableSoundbite,
+  editablePerson,
+  editableSoundbite,
+  labelErrors,
   PersonsFieldset,
   SoundbitesFieldset,
 } from './credits-fields.js';
@@ -108,8 +110,14 @@ function EpisodeForm(props: { ctx: AdminContext; data: EpisodeScreenData }) {
         </select>
       </div>
       <Check name="explicit" label={t.explicit} checked={v.explicit} />
-      <PersonsFieldset ctx={ctx} persons={v.persons} errors={data.errors} />
-      <SoundbitesFieldset ctx={ctx} soundbites={v.soundbites} errors={data.errors} />
+      <PersonsFieldset
+        ctx={ctx}
+        persons={v.persons}
+        errorOf={labelErrors(ctx, data.errors)}
+        legend={t.episodePersons}
+        hint={t.episodePersonsHint}
+      />
+      <SoundbitesFieldset ctx={ctx} soundbites={v.soundbites} errorOf={labelErrors(ctx, data.errors)} />
       <button type="submit" class="za-button za-primary">
         {t.save}
       </button>

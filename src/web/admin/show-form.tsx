@@ -4,6 +4,7 @@ import type { AdminContext } from './admin-context.js';
 import { type AdminLabelKey, fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
 import { categoryChoices } from './apple-category-names.js';
+import { type EditablePerson, editablePerson, PersonsFieldset } from './credits-fields.js';
 import { type FeedTagLabelKey, feedTagLabels } from './feed-tag-labels.js';
 import { Check, Field } from './form-field.js';
 import { FeedTagFields, type FeedTagFormValues, feedTagValues } from './show-feed-tags-fields.js';
@@ -32,6 +33,7 @@ export interface ShowFormValues extends FeedTagFormValues {
   movedFeedUrl: string;
   /** YYYY-MM-DD */
   movedAfter: string;
+  persons: EditablePerson[];
 }
 
 export function showValues(show: Show | null): ShowFormValues {
@@ -55,6 +57,7 @@ export function showValues(show: Show | null): ShowFormValues {
     embedAllowlist: show?.embedAllowlist.join('\n') ?? '',
     movedFeedUrl: show?.movedTo?.feedUrl ?? '',
     movedAfter: show?.movedTo?.redirectAfter.slice(0, 10) ?? '',
+    persons: show?.persons.map(editablePerson) ?? [],
     ...feedTagValues(show),
   };
 }
@@ -198,6 +201,13 @@ export function ShowForm(props: {
         multiline
         rows={3}
         error={err('embedAllowlist')}
+      />
+      <PersonsFieldset
+        ctx={ctx}
+        persons={v.persons}
+        errorOf={err}
+        legend={t.showPersons}
+        hint={t.showPersonsHint}
       />
       <fieldset class="za-fieldset">
         <legend>{t.movedTitle}</legend>

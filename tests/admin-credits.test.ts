@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { staffAs } from './helpers/staff-session.js';
-import { openTestApp, type TestApp } from './helpers/test-app.js';
+import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
 
 /** The details form as the screen posts it, with the person and soundbite rows given. */
@@ -15,7 +15,7 @@ const detailsForm = (rows: Record<string, string[]>) => ({
   ...rows,
 });
 
-describe.each(testDatabases())('people and soundbites on the episode screen ($name)', (database) => {
+describe.each(testDatabases())('people and soundbites on the staff screens ($name)', (database) => {
   let t: TestApp;
   beforeEach(async () => {
     t = await openTestApp(database);
@@ -108,5 +108,58 @@ describe.each(testDatabases())('people and soundbites on the episode screen ($na
     expect(api.persons).toEqual([]);
     expect(api.soundbites).toEqual([]);
     expect(api.title).not.toBe('Wethouder over wonen');
+  });
+
+  it("credits the show's hosts on the show form, in the feed's channel, and explains a refused row", async () => {
+    const show = await publishableShow(t);
+    const editor = await staffAs(t, 'editor');
+    const form = (persons: Record<string, string[]>) => ({
+      title: show.title,
+      description: minimalShow.description,
+      author: minimalShow.author,
+      ownerEmail: minimalShow.owner.email,
+      language: 'nl',
+      category: 'Government',
+      type: 'episodic',
+      locked: 'on',
+      ...persons,
+    });
+    const refused = await editor.post(
+      `/admin/shows/${show.id}`,
+      form({ personName: [''], personRole: ['host'], personHref: ['https://example.nl/anna'] }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/id="person-name-0-error">Vul dit veld in\./);
+    expect((await (await t.call('GET', `/api/v1/shows/${show.id}`)).json()).persons).toEqual([]);
+
+    const saved = await editor.post(
+      `/admin/shows/${show.id}`,
+      form({
+        personName: ['Anna de Vries', ''],
+        personRole: ['host', 'guest'],
+        personOrganisation: ['Kennisplatform', ''],
+        personHref: ['https://example.nl/anna', ''],
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const api = await (await t.call('GET', `/api/v1/shows/${show.id}`)).json();
+    expect(api.persons).toEqual([
+      {
+        name: 'Anna de Vries',
+        role: 'host',
+        organisation: 'Kennisplatform',
+        href: 'https://example.nl/anna',
+      },
+    ]);
+    const page = await (await editor.get(`/admin/shows/${show.id}`)).text();
+    expect(page).toContain('Mensen van de podcast');
+    expect(page).toContain('value="Anna de Vries"');
+    const episode = await readyEpisode(t, show.id);
+    expect((await editor.post(`/admin/episodes/${episode.id}/publish`, { when: 'now' })).status).toBe(303);
+    await t.worker.drain();
+    const feed = await (await t.app.request(`/feeds/${show.slug}.xml`)).text();
+    expect(feed).toMatch(
+      /<podcast:person role="host"[^>]*href="https:\/\/example.nl\/anna"[^>]*>Anna de Vries<\/podcast:person>/,
+    );
   });
 });
