@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { PublicShow } from '../domain/public-catalog.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import type { Labels } from './labels.js';
 import type { SiteChrome } from './site-chrome.js';
 
