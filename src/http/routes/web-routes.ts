@@ -64,6 +64,9 @@ export function webRoutes(deps: WebRoutesDeps) {
       etag: asset.etag,
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
+      // The player is an ES module, fetched with CORS: a page reached through another host name
+      // than BASE_URL (which the script URLs use) must still be able to load it.
+      'access-control-allow-origin': '*',
     };
     if (etagMatches(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304, headers);
     if (encoding) headers['content-encoding'] = encoding;

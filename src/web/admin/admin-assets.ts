@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { load, type WebAsset } from '../web-assets.js';
+import { load, type WebAsset, webAsset } from '../web-asset.js';
 
 export interface AdminAssets {
   /** Root-relative paths under /admin/assets/, named by content hash. */
@@ -23,15 +21,7 @@ function fromPackage(file: string, name: string): WebAsset {
   const body = Buffer.from(
     readFileSync(path.join(root, file), 'utf8').replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'),
   );
-  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 10).replace(/[-_]/g, 'x');
-  return {
-    name: `${name}-${hash}.js`,
-    contentType: 'text/javascript; charset=utf-8',
-    body,
-    gzip: gzipSync(body, { level: 9 }),
-    br: brotliCompressSync(body),
-    etag: `"${hash}"`,
-  };
+  return webAsset(`${name}.js`, 'text/javascript; charset=utf-8', body);
 }
 
 /** The staff screens' stylesheet and scripts, read once at start. */
