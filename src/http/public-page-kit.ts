@@ -96,7 +96,7 @@ export function createPublicPageKit(deps: PublicPageKitDeps) {
     return sendHtml(c, NotFoundPage({ context }), { context, frameAncestors, maxAge: 0, status: 404 });
   }
 
-  return { base, selfOrigin, assets, contextFor, sendHtml, notFound, etagMatches: noneMatchHit };
+  return { base, selfOrigin, assets, contextFor, sendHtml, notFound };
 }
 
 export type PublicPageKit = ReturnType<typeof createPublicPageKit>;

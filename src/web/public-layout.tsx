@@ -38,7 +38,9 @@ export function PublicLayout(props: {
         {site && (
           <search class="zp-site-search">
             <form action={site.searchUrl} method="get">
-              <label for="zp-site-q">{labels.search}</label>
+              <label for="zp-site-q" class="zp-sr">
+                {labels.search}
+              </label>
               <input id="zp-site-q" name="q" type="search" autocomplete="off" />
               <button type="submit">{labels.searchButton}</button>
             </form>
