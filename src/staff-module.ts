@@ -18,8 +18,6 @@ import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { Clock } from './shared/clock.js';
-import { type Channel, channelRules, channels } from './social/channels.js';
-import { measureLength } from './social/measure-length.js';
 import { importLabels } from './web/admin/import-labels.js';
 import { organisationLabels } from './web/admin/organisation-labels.js';
 
@@ -85,10 +83,6 @@ export function createStaffModule(deps: StaffModuleDeps) {
     jobs: createJobAttention({ db, clock, poke: deps.poke }),
     recentEpisodes: createRecentEpisodes({ db, episodes: deps.episodes }),
     media: createStaffMedia({ db, store: deps.store }),
-    measure: (channel, text) =>
-      (channels as readonly string[]).includes(channel)
-        ? { length: measureLength(channel as Channel, text), limit: channelRules[channel as Channel].limit }
-        : null,
     uploads: uploads.app,
     events: jobsRoutes({ queue: deps.queue, episodes: deps.episodes }),
     secureCookies: deps.baseUrl.startsWith('https:'),

@@ -3,6 +3,11 @@ import { type WebAsset, webAsset } from './web-asset.js';
 /** Where a module imports another: `from './name.js'`, `import './name.js'` or `import('./name.js')`. */
 const IMPORT = /(\bfrom\s*|\bimport\s*\(?\s*)(['"])([^'"\s]+)\2/g;
 
+/** The specifiers a module's text imports, in order of appearance. */
+export function importsOf(source: string): string[] {
+  return [...source.matchAll(IMPORT)].map((match) => match[3]);
+}
+
 /**
  * ES modules for the browser, served flat under one path (/assets/, /admin/assets/) and named by
  * content hash like every other asset. Each module's imports are rewritten to the hashed names,

@@ -65,8 +65,6 @@ export interface AdminDeps extends StaffServices {
   jobs: JobAttention;
   media: StaffMedia;
   recentEpisodes: (showIds: string[] | null, limit: number) => Promise<Episode[]>;
-  /** Counts a draft text as the channel does (the server's own counting code). */
-  measure: (channel: string, text: string) => { length: number; limit: number } | null;
   /** tus uploads under /admin/uploads (the same ingest as /api/v1/uploads). */
   uploads: Hono<any>;
   /** The processing events stream, mounted at /admin/episodes/:episodeId/events. */
