@@ -38,6 +38,14 @@ describe('the live draft counter in Chromium', () => {
     await t?.close();
   });
 
+  async function signIn(page: Page) {
+    await page.goto(`${served.origin}/admin/login`);
+    await page.fill('input[name=email]', 'eva@gemeente.example');
+    await page.fill('input[name=password]', goodPassword);
+    await page.press('input[name=password]', 'Enter');
+    await page.waitForURL(`${served.origin}/admin`);
+  }
+
   async function episodeScreen(): Promise<{ page: Page; requests: string[]; problems: string[] }> {
     const context = await browser.newContext({ locale: 'nl-NL' });
     const page = await context.newPage();
@@ -49,11 +57,7 @@ describe('the live draft counter in Chromium', () => {
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });
-    await page.goto(`${served.origin}/admin/login`);
-    await page.fill('input[name=email]', 'eva@gemeente.example');
-    await page.fill('input[name=password]', goodPassword);
-    await page.press('input[name=password]', 'Enter');
-    await page.waitForURL(`${served.origin}/admin`);
+    await signIn(page);
     await page.goto(`${served.origin}/admin/episodes/${episodeId}#drafts`);
     return { page, requests, problems };
   }
@@ -102,11 +106,7 @@ describe('the live draft counter in Chromium', () => {
   it('without script the counter still says the saved draft length, as the server counted it', async () => {
     const context = await browser.newContext({ locale: 'nl-NL', javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${served.origin}/admin/login`);
-    await page.fill('input[name=email]', 'eva@gemeente.example');
-    await page.fill('input[name=password]', goodPassword);
-    await page.press('input[name=password]', 'Enter');
-    await page.waitForURL(`${served.origin}/admin`);
+    await signIn(page);
     await page.goto(`${served.origin}/admin/episodes/${episodeId}`);
     const drafts = (await (await t.call('GET', `/api/v1/episodes/${episodeId}/social-drafts`)).json())
       .items as {
