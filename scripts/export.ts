@@ -1,13 +1,11 @@
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config/load-config.js';
-import { createDb } from '../src/db/create-db.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { findShowBySlug } from '../src/db/repositories/shows-repository.js';
 import { createShowExport } from '../src/moving/export-show.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createLogger } from '../src/shared/logger.js';
 import { createBlobStore } from '../src/storage/create-blob-store.js';
+import { runCommand, withDatabase } from './command-frame.js';
 
 const usage = `usage: npm run --silent export -- --show SLUG > show.tar
   Writes the show's export archive (the same tar as GET /api/v1/shows/{id}/export) to stdout.
@@ -29,10 +27,7 @@ async function main(): Promise<number> {
     process.stderr.write(`export: stdout is a terminal; redirect it to a file\n${usage}\n`);
     return 2;
   }
-  const config = loadConfig();
-  const db = createDb(config.database);
-  try {
-    await migrateToLatest(db.kysely);
+  return withDatabase(async (db, config) => {
     const show = await findShowBySlug(db.kysely, slug);
     if (!show) {
       process.stderr.write(`export: no show with the slug "${slug}"\n`);
@@ -49,17 +44,7 @@ async function main(): Promise<number> {
     await pipeline(stream, process.stdout);
     process.stderr.write(`export: ${slug} written\n`);
     return 0;
-  } finally {
-    await db.kysely.destroy();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(
-      `export: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand('export', main);

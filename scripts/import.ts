@@ -1,13 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config/load-config.js';
-import { createDb } from '../src/db/create-db.js';
-import { migrateToLatest } from '../src/db/migrate.js';
 import { DomainError } from '../src/domain/errors.js';
 import { createJobQueue } from '../src/jobs/job-queue.js';
 import { createShowRestore } from '../src/moving/restore-show.js';
 import { systemClock } from '../src/shared/clock.js';
 import { createBlobStore } from '../src/storage/create-blob-store.js';
+import { runCommand, withDatabase } from './command-frame.js';
 
 const usage = `usage: npm run import -- show.tar
   Restores a show from an export archive (npm run export, or GET /api/v1/shows/{id}/export) into
@@ -23,10 +21,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  const config = loadConfig();
-  const db = createDb(config.database);
-  try {
-    await migrateToLatest(db.kysely);
+  return withDatabase(async (db, config) => {
     const store = await createBlobStore(config.storage);
     const restorer = createShowRestore({
       db: db.kysely,
@@ -57,17 +52,7 @@ async function main(): Promise<number> {
       `import: restored ${restored.slug} (${restored.episodes} episodes), show id ${restored.showId}\n`,
     );
     return 0;
-  } finally {
-    await db.kysely.destroy();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(
-      `import: ${error instanceof ConfigError ? error.message : (error as Error).stack}\n`,
-    );
-    process.exit(1);
-  },
-);
+runCommand('import', main);

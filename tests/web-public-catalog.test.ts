@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEpisodeById, updateEpisode } from '../src/db/repositories/episodes-repository.js';
-import { createPublicCatalog, peaksToBars } from '../src/domain/public-catalog.js';
+import { createPublicCatalog } from '../src/domain/public-catalog.js';
+import { peaksToBars } from '../src/domain/waveform-bars.js';
 import { cueEveryTwoSeconds, publishedAudioEpisode } from './helpers/published-audio.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';

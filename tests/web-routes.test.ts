@@ -63,7 +63,7 @@ describe.each(testDatabases())('embeds, oEmbed and public pages on $name', (data
     const style = /<style>([^<]*)<\/style>/.exec(html)![1];
     expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
     expect(html.match(/<script/g)).toHaveLength(1);
-    expect(html).toMatch(/<script src="http:\/\/zender\.test\/assets\/player-[\w]+\.js" defer/);
+    expect(html).toMatch(/<script type="module" src="http:\/\/zender\.test\/assets\/player-[\w]+\.js"/);
     expect(html).toContain('role="slider"');
     expect(html).toContain('aria-live="polite"');
     expect(html).toContain('<p data-start="4" data-end="6">'); // a cue of the transcript panel

@@ -1,4 +1,15 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DownloadCountsTable, DownloadRequestsTable, DownloadSettingsTable } from './download-tables.js';
+import type {
+  AuditEventsTable,
+  SignInAttemptsTable,
+  UserInvitationsTable,
+  UserSessionsTable,
+  UsersTable,
+} from './staff-tables.js';
+
+export type * from './download-tables.js';
+export type * from './staff-tables.js';
 
 /*
  * Both dialects read these the same way: timestamps as ISO-8601 text, booleans as 0/1
@@ -267,36 +278,6 @@ export type WebhookRow = Selectable<WebhooksTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type EpisodePathRow = Selectable<EpisodePathsTable>;
 
-/** One enclosure request; the listener is a keyed hash with that day's secret, never an address. */
-export interface DownloadRequestsTable {
-  episode_id: string;
-  at: string;
-  listener: string;
-  user_agent: string | null;
-  web_player: number;
-  method: string;
-  status: number;
-  range_start: number | null;
-  range_end: number | null;
-  file_size: number;
-}
-
-export interface DownloadCountsTable {
-  day: string;
-  show_id: string;
-  episode_id: string;
-  app: string;
-  device: string;
-  downloads: number;
-}
-
-export interface DownloadSettingsTable {
-  name: string;
-  value: string;
-  updated_at: string;
-}
-
-export type DownloadRequestRow = Selectable<DownloadRequestsTable>;
 /** A feed import (POST /api/v1/imports) and its progress. */
 export interface ImportsTable {
   id: string;
@@ -314,56 +295,3 @@ export interface ImportsTable {
 }
 
 export type ImportRow = Selectable<ImportsTable>;
-export interface UsersTable {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'editor' | 'viewer';
-  show_ids: string | null; // JSON string[]; null: every show
-  password_hash: string | null;
-  locale: string | null;
-  disabled_at: string | null;
-  last_sign_in_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface UserSessionsTable {
-  id: string;
-  token_hash: string;
-  user_id: string;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
-}
-
-export interface SignInAttemptsTable {
-  id: string;
-  key: string;
-  at: string;
-}
-
-export interface UserInvitationsTable {
-  id: string;
-  token_hash: string;
-  user_id: string;
-  expires_at: string;
-  used_at: string | null;
-  created_at: string;
-}
-
-export interface AuditEventsTable {
-  id: string;
-  at: string;
-  actor_kind: 'user' | 'token';
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  show_id: string | null;
-  episode_id: string | null;
-  subject: string;
-}
-
-export type UserRow = Selectable<UsersTable>;
-export type UserSessionRow = Selectable<UserSessionsTable>;
-export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -46,6 +46,9 @@ export function createPublicPageKit(deps: PublicPageKitDeps) {
   const base = deps.urls.base;
   const selfOrigin = new URL(base).origin;
   const assets = loadWebAssets();
+  // The player's modules import each other; named up front, the browser fetches them all at once
+  // instead of one level of imports after another.
+  const modulePreload = assets.modulePaths.map((path) => `<${base}${path}>; rel=modulepreload`).join(', ');
 
   /** Embeds take the partner's ?color=; public pages use the organisation's colour and frame. */
   async function contextFor(c: Context, showLanguage: string, kind: 'embed' | 'page'): Promise<PageContext> {
@@ -81,6 +84,7 @@ export function createPublicPageKit(deps: PublicPageKitDeps) {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': options.status === 404 ? 'no-store' : `public, max-age=${options.maxAge}`,
       etag,
+      link: modulePreload,
     };
     if (options.status !== 404 && noneMatchHit(c.req.header('if-none-match'), etag))
       return c.body(null, 304, headers);
@@ -92,7 +96,7 @@ export function createPublicPageKit(deps: PublicPageKitDeps) {
     return sendHtml(c, NotFoundPage({ context }), { context, frameAncestors, maxAge: 0, status: 404 });
   }
 
-  return { base, selfOrigin, assets, contextFor, sendHtml, notFound, etagMatches: noneMatchHit };
+  return { base, selfOrigin, assets, contextFor, sendHtml, notFound };
 }
 
 export type PublicPageKit = ReturnType<typeof createPublicPageKit>;

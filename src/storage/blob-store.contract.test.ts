@@ -1,14 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startS3rver } from '../../tests/helpers/s3rver-server.js';
+import {
+  failingStream,
+  generated,
+  type Harness,
+  openFs,
+  openS3,
+  readAll,
+  text,
+} from '../../tests/helpers/blob-store-harness.js';
 import type { BlobStore } from './blob-store.js';
-import { createBlobStore } from './create-blob-store.js';
-import { createS3Store } from './s3-store.js';
 import {
   BlobNotFoundError,
   BlobTooLargeError,
@@ -18,108 +23,10 @@ import {
 
 const MiB = 1024 * 1024;
 
-interface Harness {
-  store: BlobStore;
-  /** Every object or file the driver holds, hidden temp files included, bypassing the store. */
-  rawKeys(): Promise<string[]>;
-  /** The same backend seen through a store with a public base URL (s3 only). */
-  withPublicUrl?(base: string): BlobStore;
-  /** The fs root (fs only). */
-  root?: string;
-  close(): Promise<void>;
-}
-
-function walkFiles(dir: string, base = dir): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    return entry.isDirectory()
-      ? walkFiles(full, base)
-      : [path.relative(base, full).split(path.sep).join('/')];
-  });
-}
-
-async function openFs(): Promise<Harness> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'zender-fs-store-'));
-  // A nested root, so '../' escapes would land inside `dir` where we can look for them.
-  const root = path.join(dir, 'a', 'b', 'media');
-  return {
-    store: await createBlobStore({ driver: 'fs', root }),
-    root,
-    rawKeys: async () => walkFiles(dir),
-    close: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-async function openS3(): Promise<Harness> {
-  const server = await startS3rver();
-  const config = {
-    driver: 's3' as const,
-    endpoint: server.endpoint,
-    region: server.region,
-    bucket: server.bucket,
-    accessKeyId: server.accessKeyId,
-    secretAccessKey: server.secretAccessKey,
-    forcePathStyle: true,
-  };
-  const raw = new S3Client({
-    endpoint: server.endpoint,
-    region: server.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey },
-  });
-  return {
-    store: await createBlobStore(config),
-    withPublicUrl: (publicUrl) => createS3Store({ ...config, publicUrl }),
-    async rawKeys() {
-      const page = await raw.send(new ListObjectsV2Command({ Bucket: server.bucket }));
-      return (page.Contents ?? []).map((item) => item.Key ?? '');
-    },
-    async close() {
-      raw.destroy();
-      await server.close();
-    },
-  };
-}
-
-/** Pseudo-random bytes, streamed in uneven chunks so part and buffer boundaries never line up. */
-function generated(size: number): { bytes: Buffer; sha256: string; stream: () => Readable } {
-  const bytes = randomBytes(size);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const stream = () =>
-    Readable.from(
-      (function* () {
-        for (let offset = 0; offset < size; offset += 65_537) yield bytes.subarray(offset, offset + 65_537);
-      })(),
-    );
-  return { bytes, sha256, stream };
-}
-
-/** Streams `goodBytes` bytes, then fails the way a dropped client connection does. */
-function failingStream(goodBytes: number): Readable {
-  let sent = 0;
-  return new Readable({
-    read() {
-      if (sent >= goodBytes) {
-        this.destroy(new Error('client went away'));
-        return;
-      }
-      const chunk = randomBytes(Math.min(256 * 1024, goodBytes - sent));
-      sent += chunk.length;
-      this.push(chunk);
-    },
-  });
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
-
-const text = (value: string) => Readable.from([Buffer.from(value)]);
-
-/** The behaviour every driver must share; each driver runs it against a real backend. */
+/**
+ * The behaviour every driver must share; each driver runs it against a real backend. Ranged
+ * reads are in blob-store-ranges.contract.test.ts.
+ */
 function blobStoreContract(open: () => Promise<Harness>): void {
   let h: Harness;
   let store: BlobStore;
@@ -180,49 +87,6 @@ function blobStoreContract(open: () => Promise<Harness>): void {
     await expect(store.get('empty/nothing.txt', { start: 0, end: 0 })).rejects.toBeInstanceOf(
       RangeNotSatisfiableError,
     );
-  });
-
-  describe('byte ranges', () => {
-    const data = generated(300_000);
-    const key = 'ranges/episode.mp3';
-    beforeAll(async () => {
-      await store.put(key, data.stream());
-    });
-
-    it.each([
-      ['the first two bytes', 0, 1],
-      ['the first byte', 0, 0],
-      ['the last byte', 299_999, 299_999],
-      ['a middle slice', 1_000, 200_000],
-    ])('serves %s', async (_label, start, end) => {
-      const got = await store.get(key, { start, end });
-      expect(got.size).toBe(data.bytes.length);
-      expect(got.range).toEqual({ start, end });
-      expect(Buffer.compare(await readAll(got.body), data.bytes.subarray(start, end + 1))).toBe(0);
-    });
-
-    it('clamps an end past the last byte', async () => {
-      const got = await store.get(key, { start: 299_990, end: 10_000_000 });
-      expect(got.range).toEqual({ start: 299_990, end: 299_999 });
-      expect(Buffer.compare(await readAll(got.body), data.bytes.subarray(299_990))).toBe(0);
-    });
-
-    it.each([
-      ['starts at the size', 300_000, 300_010],
-      ['starts past the size', 400_000, 500_000],
-      ['ends before it starts', 10, 5],
-      ['is negative', -1, 5],
-    ])('refuses a range that %s', async (_label, start, end) => {
-      const error = await store.get(key, { start, end }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(RangeNotSatisfiableError);
-      expect((error as RangeNotSatisfiableError).size).toBe(data.bytes.length);
-    });
-
-    it('reports a missing object before judging its range', async () => {
-      await expect(store.get('ranges/missing.mp3', { start: 0, end: 1 })).rejects.toBeInstanceOf(
-        BlobNotFoundError,
-      );
-    });
   });
 
   it('reports missing objects: head → null, get → BlobNotFoundError', async () => {
@@ -396,18 +260,4 @@ describe.each([
   ['s3 (s3rver)', openS3],
 ])('BlobStore contract: %s', (_name, open) => {
   blobStoreContract(open);
-});
-
-describe('fs driver housekeeping', () => {
-  it('removes emptied folders on delete but never the root', async () => {
-    const h = await openFs();
-    try {
-      await h.store.put('episodes/e1/originals/x.wav', text('wav'));
-      await h.store.delete('episodes/e1/originals/x.wav');
-      expect(existsSync(path.join(h.root!, 'episodes'))).toBe(false);
-      expect(existsSync(h.root!)).toBe(true);
-    } finally {
-      await h.close();
-    }
-  });
 });

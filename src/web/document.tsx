@@ -5,8 +5,11 @@ export interface DocumentProps {
   lang: string;
   title: string;
   description?: string;
-  /** Absolute URLs of the hashed script and stylesheets. */
-  scriptUrl: string;
+  /**
+   * Absolute URLs of the hashed script and stylesheets. The script is an ES module (it imports
+   * the player's other modules); a page without one of zender's scripts leaves it out.
+   */
+  scriptUrl?: string;
   styleUrls: string[];
   /** The accent colours, the one inline style (allowed by hash in the CSP). */
   inlineStyle: string;
@@ -35,7 +38,7 @@ export function Document(props: DocumentProps) {
           <link rel="stylesheet" href={href} />
         ))}
         <style dangerouslySetInnerHTML={{ __html: props.inlineStyle }} />
-        <script src={props.scriptUrl} defer />
+        {props.scriptUrl && <script type="module" src={props.scriptUrl} />}
         {props.jsonLd !== undefined && (
           <script
             type="application/ld+json"

@@ -1,4 +1,5 @@
-import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import type { PublicEpisode } from '../domain/public-episode-view.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import { Document } from './document.js';
 import type { PageContext } from './page-context.js';
 import { Player } from './player.js';

@@ -1,4 +1,5 @@
-import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import type { PublicEpisode } from '../domain/public-episode-view.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 
 /**
  * iframe sizes (CSS pixels) for oEmbed and the Twitter player card: what the embed renders at

@@ -1,4 +1,4 @@
-import type { PublicShow } from '../domain/public-catalog.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import { MIN_EMBED_WIDTH } from './embed-size.js';
 
 export interface OembedTarget {

@@ -1,5 +1,6 @@
 import { webPlayerUrl } from '../analytics/web-player.js';
-import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import type { PublicEpisode } from '../domain/public-episode-view.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import { clockTime, spokenTime } from './format-time.js';
 import { clientLabels, fill, type Labels } from './labels.js';
 import { TranscriptLanguages } from './transcript-languages.js';

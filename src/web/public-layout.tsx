@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { PublicShow } from '../domain/public-catalog.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import type { Labels } from './labels.js';
 import type { SiteChrome } from './site-chrome.js';
 
@@ -38,7 +38,9 @@ export function PublicLayout(props: {
         {site && (
           <search class="zp-site-search">
             <form action={site.searchUrl} method="get">
-              <label for="zp-site-q">{labels.search}</label>
+              <label for="zp-site-q" class="zp-sr">
+                {labels.search}
+              </label>
               <input id="zp-site-q" name="q" type="search" autocomplete="off" />
               <button type="submit">{labels.searchButton}</button>
             </form>

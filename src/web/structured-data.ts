@@ -1,4 +1,5 @@
-import type { PublicEpisode, PublicShow } from '../domain/public-catalog.js';
+import type { PublicEpisode } from '../domain/public-episode-view.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import { isoDuration } from './format-time.js';
 
 /** schema.org PodcastSeries for the show page. */

@@ -1,4 +1,4 @@
-import type { PublicShow } from '../domain/public-catalog.js';
+import type { PublicShow } from '../domain/public-show-view.js';
 import type { AppIcons } from './app-icons.js';
 import { fill, type Labels } from './labels.js';
 import { subscribeLinks } from './subscribe-links.js';

@@ -1,4 +1,4 @@
-import type { PublicTranscript } from '../domain/public-catalog.js';
+import type { PublicTranscript } from '../domain/public-episode-view.js';
 import type { Labels } from './labels.js';
 
 /** A language's own name in the page's language ("Engels" on a Dutch page). */

@@ -1,66 +1,33 @@
 import type { Kysely } from 'kysely';
-import { decodeWebhook, type WebhookDeliveryRecord, type WebhookRecord } from '../db/codecs/webhook-codec.js';
-import type { Database, WebhookDeliveryRow, WebhookRow } from '../db/database.js';
+import { decodeWebhook } from '../db/codecs/webhook-codec.js';
+import type { Database, WebhookRow } from '../db/database.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import {
   cancelPendingDeliveriesOfDraft,
   deleteWebhook,
-  findDelivery,
   findDeliveryByKey,
   findWebhook,
   insertDelivery,
   insertWebhook,
   listDeliveriesOfWebhook,
   listWebhooksOfShow,
-  updateDelivery,
 } from '../db/repositories/webhooks-repository.js';
 import type { DomainEventEmitter } from '../domain/domain-events.js';
-import { InvalidInputError, NotFoundError, UnprocessableError } from '../domain/errors.js';
+import { NotFoundError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import { type JobContext, PermanentJobError } from '../jobs/worker.js';
-import { createGuardedFetch, type GuardedFetch, RefusedAddressError } from '../net/guarded-fetch.js';
-import { checkPublicUrl } from '../net/public-url.js';
+import { createGuardedFetch, type GuardedFetch } from '../net/guarded-fetch.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { Logger } from '../shared/logger.js';
 import type { Channel } from '../social/index.js';
+import { createWebhookDelivery } from './webhook-delivery.js';
 import type { WebhookEvent } from './webhook-events.js';
-import { generateWebhookSecret, signWebhook } from './webhook-signature.js';
+import { generateWebhookSecret } from './webhook-signature.js';
+import { checkWebhookUrl } from './webhook-url.js';
+import { toDelivery, toWebhook, type Webhook, type WebhookDelivery } from './webhook-views.js';
 
 export { type WebhookEvent, webhookEvents } from './webhook-events.js';
-
-/** The public JSON shape of a subscription; the secret only in the answer that creates it. */
-export interface Webhook {
-  id: string;
-  showId: string;
-  url: string;
-  events: WebhookEvent[];
-  /** Draft events of these channels only; null means every channel. */
-  channels: Channel[] | null;
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  webhookId: string;
-  event: string;
-  status: WebhookDeliveryRow['status'];
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  log: AttemptLog[];
-  createdAt: string;
-  updatedAt: string;
-  deliveredAt: string | null;
-}
-
-interface AttemptLog {
-  at: string;
-  status: number | null;
-  error: string | null;
-  ms: number;
-}
+export type { Webhook, WebhookDelivery } from './webhook-views.js';
 
 export interface EmitInput {
   showId: string;
@@ -88,46 +55,22 @@ export interface WebhooksDeps {
   events: DomainEventEmitter;
 }
 
-function toWebhook(row: WebhookRecord): Webhook {
-  return {
-    id: row.id,
-    showId: row.show_id,
-    url: row.url,
-    events: row.events,
-    channels: row.channels,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
-
-function toDelivery(row: WebhookDeliveryRecord): WebhookDelivery {
-  return {
-    id: row.id,
-    webhookId: row.webhook_id,
-    event: row.event,
-    status: row.status,
-    attempts: row.attempts,
-    lastStatus: row.last_status,
-    lastError: row.last_error,
-    log: row.log,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deliveredAt: row.delivered_at,
-  };
-}
-
 /**
  * A show's webhook subscriptions and the outbox that feeds them: each event becomes one
  * delivery row per matching subscription and one job per delivery, so a dead endpoint only
- * ever delays its own deliveries. Deliveries are signed the Standard Webhooks way, with the
- * delivery id as webhook-id (stable across retries, for de-duplication) and a fresh timestamp
- * on every attempt (receivers refuse old ones).
+ * ever delays its own deliveries. The job itself, one signed POST, is webhook-delivery.ts.
  */
 export function createWebhooksService(deps: WebhooksDeps) {
-  const { db, queue, clock, logger } = deps;
+  const { db, queue, clock } = deps;
   const allowPrivate = deps.allowPrivateUrls ?? false;
-  const send = deps.fetch ?? createGuardedFetch({ allowPrivate });
-  const timeoutMs = deps.timeoutMs ?? 10_000;
+  const deliver = createWebhookDelivery({
+    db,
+    clock,
+    logger: deps.logger,
+    send: deps.fetch ?? createGuardedFetch({ allowPrivate }),
+    timeoutMs: deps.timeoutMs ?? 10_000,
+    events: deps.events,
+  });
 
   async function requireWebhook(webhookId: string) {
     const row = await findWebhook(db, webhookId);
@@ -142,7 +85,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       createdBy: string | null,
     ): Promise<Webhook & { secret: string }> {
       if (!(await findShowById(db, showId))) throw new NotFoundError('show', showId);
-      const url = checkUrl(input.url, allowPrivate);
+      const url = checkWebhookUrl(input.url, allowPrivate);
       // Kept as issued, not hashed: signing every delivery needs the key itself, as the receiver does.
       const secret = generateWebhookSecret();
       const row: WebhookRow = {
@@ -226,112 +169,9 @@ export function createWebhooksService(deps: WebhooksDeps) {
       queue.announce();
     },
 
-    /**
-     * The deliver-webhook job: one POST. Anything but a 2xx within the timeout throws, so the
-     * queue retries with backoff; the row keeps each attempt's status. 410 Gone stops retrying.
-     */
-    async deliver(deliveryId: string, context?: Pick<JobContext, 'lastAttempt'>): Promise<void> {
-      const delivery = await findDelivery(db, deliveryId);
-      if (delivery?.status !== 'pending') return;
-      const hook = await findWebhook(db, delivery.webhook_id);
-      if (!hook) return;
-      const attemptAt = clock.now();
-      const started = performance.now();
-      let status: number | null = null;
-      let error: string | null = null;
-      let refused = false;
-      try {
-        const response = await send(hook.url, {
-          method: 'POST',
-          headers: {
-            ...signWebhook({
-              secret: hook.secret,
-              id: delivery.id,
-              timestamp: attemptAt,
-              body: delivery.body,
-            }),
-            'content-type': 'application/json',
-            'user-agent': 'zender-webhooks/1',
-          },
-          body: delivery.body,
-          // A redirect would re-send signed content somewhere the subscriber did not name.
-          redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        status = response.status;
-        await response.body?.cancel().catch(() => {});
-        if (status < 200 || status > 299) error = `HTTP ${status}`;
-      } catch (cause) {
-        error = describeFailure(cause, timeoutMs);
-        refused = cause instanceof RefusedAddressError;
-      }
-      const ok = error === null;
-      // 410 Gone ends it, and so does a refused address: retrying would only probe it again.
-      const gone = status === 410 || refused;
-      const log: AttemptLog[] = [
-        ...delivery.log,
-        { at: attemptAt.toISOString(), status, error, ms: Math.round(performance.now() - started) },
-      ];
-      const now = clock.now().toISOString();
-      await updateDelivery(db, deliveryId, {
-        status: ok ? 'delivered' : gone || context?.lastAttempt ? 'failed' : 'pending',
-        attempts: delivery.attempts + 1,
-        last_status: status,
-        last_error: error,
-        log: JSON.stringify(log.slice(-20)),
-        updated_at: now,
-        delivered_at: ok ? now : null,
-      });
-      if (ok) {
-        if (delivery.draft_id && delivery.event === 'draft.approved')
-          await deps.events.emit('social-draft.delivered', { draftId: delivery.draft_id });
-        return;
-      }
-      logger.warn({ deliveryId, webhookId: hook.id, status, error }, 'webhook delivery failed');
-      const message = `webhook ${hook.id} delivery ${deliveryId}: ${error}`;
-      throw gone ? new PermanentJobError(message) : new Error(message);
-    },
+    /** The deliver-webhook job (webhook-delivery.ts). */
+    deliver,
   };
 }
 
 export type WebhooksService = ReturnType<typeof createWebhooksService>;
-
-/**
- * http(s) only, absolute, without user:password (a secret in a URL ends up in logs), and not
- * aimed at a loopback, private or link-local address unless the operator allowed those: a
- * webhook must not let an editor reach, or map, what only the server can reach.
- */
-function checkUrl(value: string, allowPrivate: boolean): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalidUrl('not an absolute URL');
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidUrl('use http or https');
-  if (url.username || url.password)
-    throw invalidUrl('no credentials in the URL; verify the signature instead');
-  const check = checkPublicUrl(url, { allowPrivate });
-  if (!check.ok) {
-    throw new UnprocessableError('url_not_public', { field: 'url', reason: check.reason, host: check.host }, [
-      { field: 'url', code: 'url_not_public', message: `${check.host}: ${check.reason.replace(/_/g, ' ')}` },
-    ]);
-  }
-  return url.toString();
-}
-
-function invalidUrl(message: string) {
-  return new InvalidInputError('invalid_input', [{ field: 'url', code: 'invalid_url', message }]);
-}
-
-function describeFailure(cause: unknown, timeoutMs: number): string {
-  if (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'))
-    return `no answer within ${timeoutMs / 1000} s`;
-  if (cause instanceof RefusedAddressError)
-    return `${cause.message} (set ALLOW_PRIVATE_URLS=true to allow private addresses)`;
-  if (cause instanceof Error) {
-    const code = (cause.cause as { code?: string } | undefined)?.code ?? (cause as { code?: string }).code;
-    return code ? `${cause.message} (${code})` : cause.message;
-  }
-  return String(cause);
-}

@@ -3,6 +3,7 @@ import { deleteCookie } from 'hono/cookie';
 import { loadAdminAssets } from '../../web/admin/admin-assets.js';
 import { defaultNav } from '../../web/admin/admin-context.js';
 import { createErrorHandler } from '../error-handler.js';
+import { webAssetResponse } from '../web-asset-response.js';
 import type { AdminDeps } from './admin-deps.js';
 import type { AdminEnv } from './admin-env.js';
 import { buildContext, renderAdmin } from './admin-render.js';
@@ -38,24 +39,7 @@ export function adminApp(deps: AdminDeps) {
   const nav = [...defaultNav, ...(deps.nav ?? [])];
   const toProblem = createErrorHandler(deps.logger);
 
-  app.get('/assets/:name', (c) => {
-    const asset = assets.get(c.req.param('name'));
-    if (!asset) return c.text('Not found', 404);
-    const encoding = c.req.header('accept-encoding') ?? '';
-    const [body, contentEncoding] = /\bbr\b/.test(encoding)
-      ? [asset.br, 'br']
-      : /\bgzip\b/.test(encoding)
-        ? [asset.gzip, 'gzip']
-        : [asset.body, undefined];
-    return c.body(new Uint8Array(body), 200, {
-      'content-type': asset.contentType,
-      'cache-control': 'public, max-age=31536000, immutable',
-      etag: asset.etag,
-      vary: 'accept-encoding',
-      'x-content-type-options': 'nosniff',
-      ...(contentEncoding ? { 'content-encoding': contentEncoding } : {}),
-    });
-  });
+  app.get('/assets/:name', (c) => webAssetResponse(c, assets.get(c.req.param('name'))));
 
   app.route('/', signInRoutes({ ...deps, assets, nav }));
   const setAnonymousLocale = anonymousLocale(deps.secureCookies);

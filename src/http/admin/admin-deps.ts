@@ -23,17 +23,13 @@ import type { NavItem } from '../../web/admin/admin-context.js';
 import type { WebhooksService } from '../../webhooks/webhooks-service.js';
 import type { ImportAdminDeps } from './import-admin-routes.js';
 
-/** Everything the staff screens use: the same services the JSON API uses. */
-export interface AdminDeps {
+/**
+ * What the staff interface is handed from the rest of zender (staff-module.ts passes it on to
+ * the screens as it is): the same services the JSON API uses, and the settings it needs.
+ */
+export interface StaffServices {
   logger: Logger;
-  users: UsersService;
-  sessions: StaffSessions;
-  throttle: SignInThrottle;
-  audit: AuditTrail;
-  jobs: JobAttention;
-  media: StaffMedia;
   store: BlobStore;
-  recentEpisodes: (showIds: string[] | null, limit: number) => Promise<Episode[]>;
   tokens: TokensService;
   shows: ShowsService;
   episodes: EpisodesService;
@@ -43,16 +39,7 @@ export interface AdminDeps {
   chapters: ChaptersService;
   drafts: SocialDraftsService;
   webhooks: WebhooksService;
-  /** Counts a draft text as the channel does (the server's own counting code). */
-  measure: (channel: string, text: string) => { length: number; limit: number } | null;
-  /** tus uploads under /admin/uploads (the same ingest as /api/v1/uploads). */
-  uploads: Hono<any>;
-  /** The processing events stream, mounted at /admin/episodes/:episodeId/events. */
-  events: Hono<any>;
-  /** tus chunk size for the browser upload (each PATCH at most this big; proxies limit bodies). */
-  uploadChunkBytes: number;
-  secureCookies: boolean;
-  /** TRUST_PROXY: whose X-Forwarded-For names the client, for sign-in throttling. */
+  /** TRUST_PROXY: whose X-Forwarded-For names the client, for sign-in throttling per address. */
   trustProxy?: TrustProxy;
   /** S3 or CDN origins media is redirected to (the pages' CSP allows them). */
   mediaOrigins?: string[];
@@ -67,4 +54,22 @@ export interface AdminDeps {
   reports?: DownloadReports;
   /** The organisation behind the public pages (its screen appears only with this). */
   organisation?: OrganisationService;
+}
+
+/** Everything the staff screens use: those services, and the staff's own that staff-module.ts makes. */
+export interface AdminDeps extends StaffServices {
+  users: UsersService;
+  sessions: StaffSessions;
+  throttle: SignInThrottle;
+  audit: AuditTrail;
+  jobs: JobAttention;
+  media: StaffMedia;
+  recentEpisodes: (showIds: string[] | null, limit: number) => Promise<Episode[]>;
+  /** tus uploads under /admin/uploads (the same ingest as /api/v1/uploads). */
+  uploads: Hono<any>;
+  /** The processing events stream, mounted at /admin/episodes/:episodeId/events. */
+  events: Hono<any>;
+  /** tus chunk size for the browser upload (each PATCH at most this big; proxies limit bodies). */
+  uploadChunkBytes: number;
+  secureCookies: boolean;
 }

@@ -4,18 +4,12 @@ import type { AdminDeps } from './admin-deps.js';
 import type { AdminEnv } from './admin-env.js';
 import { actorOf, requireRole, requireShowAccess, staffOf } from './staff-access.js';
 
-/** Saving, approving and rejecting a social draft from its card, and the live length counter. */
+/**
+ * Saving, approving and rejecting a social draft from its card. The live length counter needs no
+ * route: the browser counts with the server's own code (src/web/assets/draft-counter.js).
+ */
 export function draftAdminRoutes(deps: AdminDeps) {
   const app = new Hono<AdminEnv>();
-
-  // The counter asks the server, so the browser shows exactly the length the server will check.
-  app.post('/social-drafts/count', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { channel?: unknown; text?: unknown };
-    const text = typeof body.text === 'string' ? body.text.slice(0, 20_000) : '';
-    const counted = typeof body.channel === 'string' ? deps.measure(body.channel, text) : null;
-    if (!counted) return c.json({ error: 'unknown channel' }, 400);
-    return c.json(counted);
-  });
 
   app.post('/social-drafts/:draftId', async (c) => {
     requireRole(c, 'editor');

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ShowExport } from '../../moving/export-show.js';
@@ -6,6 +5,7 @@ import type { ImportsService } from '../../moving/imports-service.js';
 import type { Logger } from '../../shared/logger.js';
 import { importLabels } from '../../web/admin/import-labels.js';
 import { type ImportFormState, ImportStatusPage, ImportsPage } from '../../web/admin/imports-page.js';
+import { archiveResponse } from '../archive-response.js';
 import type { AdminEnv } from './admin-env.js';
 import { renderAdmin } from './admin-render.js';
 import { errorDescriber } from './describe-error.js';
@@ -84,15 +84,7 @@ export function importAdminRoutes(deps: ImportAdminDeps) {
     const showId = c.req.param('showId');
     requireShowAccess(c, showId);
     const { slug, stream } = await deps.exporter.open(showId);
-    return new Response(Readable.toWeb(stream) as ReadableStream, {
-      status: 200,
-      headers: {
-        'content-type': 'application/x-tar',
-        'content-disposition': `attachment; filename="${slug}.tar"`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return archiveResponse(slug, stream);
   });
 
   return app;

@@ -70,6 +70,16 @@ export function signInRoutes(deps: SignInDeps) {
     });
   }
 
+  /** An invitation link that has expired or was used already. */
+  function invitationGone(c: Parameters<typeof getCookie>[0], ctx: ReturnType<typeof context>) {
+    return renderAdmin(c, ctx, {
+      title: ctx.t.setPasswordTitle,
+      status: 410,
+      error: ctx.t.invitationInvalid,
+      body: null,
+    });
+  }
+
   app.get('/login', (c) => {
     const notice = c.req.query('done');
     const ctx = context(c, '');
@@ -111,13 +121,7 @@ export function signInRoutes(deps: SignInDeps) {
   app.get('/invitation/:token', async (c) => {
     const user = await deps.users.invitation(c.req.param('token'));
     const ctx = context(c, preCsrf(c));
-    if (!user)
-      return renderAdmin(c, ctx, {
-        title: ctx.t.setPasswordTitle,
-        status: 410,
-        error: ctx.t.invitationInvalid,
-        body: null,
-      });
+    if (!user) return invitationGone(c, ctx);
     return renderAdmin(c, ctx, {
       title: ctx.t.setPasswordTitle,
       body: <SetPasswordForm ctx={ctx} email={user.email} />,
@@ -129,13 +133,7 @@ export function signInRoutes(deps: SignInDeps) {
     if (!(await csrfMatches(c, getCookie(c, preCsrfCookie) ?? ''))) return c.text(ctx.t.csrfText, 403);
     const token = c.req.param('token');
     const user = await deps.users.invitation(token);
-    if (!user)
-      return renderAdmin(c, ctx, {
-        title: ctx.t.setPasswordTitle,
-        status: 410,
-        error: ctx.t.invitationInvalid,
-        body: null,
-      });
+    if (!user) return invitationGone(c, ctx);
     const form = await c.req.parseBody();
     const password = typeof form.password === 'string' ? form.password : '';
     try {

@@ -4,6 +4,7 @@ import type { ShowExport } from '../../moving/export-show.js';
 import type { ImportsService } from '../../moving/imports-service.js';
 import type { ShowRestore } from '../../moving/restore-show.js';
 import type { AppEnv } from '../app-env.js';
+import { archiveResponse } from '../archive-response.js';
 import { bearer, errorResponses, httpUrl, idParam } from '../schemas/common-schemas.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -182,14 +183,7 @@ export function importsRoutes(deps: {
     }),
     async (c) => {
       const { slug, stream } = await deps.exporter.open(c.req.valid('param').showId);
-      return new Response(Readable.toWeb(stream) as ReadableStream, {
-        status: 200,
-        headers: {
-          'content-type': 'application/x-tar',
-          'content-disposition': `attachment; filename="${slug}.tar"`,
-          'cache-control': 'no-store',
-        },
-      }) as never;
+      return archiveResponse(slug, stream) as never;
     },
   );
 

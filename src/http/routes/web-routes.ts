@@ -13,6 +13,7 @@ import { parseStartTime } from '../../web/format-time.js';
 import { dimension, type OembedTarget, oembedResponse, oembedXml } from '../../web/oembed.js';
 import { ShowPage } from '../../web/show-page.js';
 import { createPublicPageKit } from '../public-page-kit.js';
+import { webAssetResponse } from '../web-asset-response.js';
 import { siteRoutes } from './site-routes.js';
 
 export interface WebRoutesDeps {
@@ -48,28 +49,16 @@ export function webRoutes(deps: WebRoutesDeps) {
     mediaOrigins: deps.mediaOrigins,
     organisation: () => deps.organisation.get(),
   });
-  const { assets, contextFor, sendHtml, notFound, etagMatches, selfOrigin } = kit;
+  const { assets, contextFor, sendHtml, notFound, selfOrigin } = kit;
   const icons = loadAppIcons();
 
   const embedAncestors = (allowlist: string[]) => (allowlist.length > 0 ? allowlist : '*');
 
-  app.get('/assets/:file', (c) => {
-    const asset = assets.get(c.req.param('file'));
-    if (!asset) return c.text('Not found', 404);
-    const accepts = c.req.header('accept-encoding') ?? '';
-    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
-    const headers: Record<string, string> = {
-      'content-type': asset.contentType,
-      'cache-control': 'public, max-age=31536000, immutable',
-      etag: asset.etag,
-      vary: 'Accept-Encoding',
-      'x-content-type-options': 'nosniff',
-    };
-    if (etagMatches(c.req.header('if-none-match'), asset.etag)) return c.body(null, 304, headers);
-    if (encoding) headers['content-encoding'] = encoding;
-    const body = encoding === 'br' ? asset.br : encoding === 'gzip' ? asset.gzip : asset.body;
-    return c.body(new Uint8Array(body), 200, headers);
-  });
+  // The player is an ES module, fetched with CORS: a page reached through another host name
+  // than BASE_URL (which the script URLs use) must still be able to load it.
+  app.get('/assets/:file', (c) =>
+    webAssetResponse(c, assets.get(c.req.param('file')), { 'access-control-allow-origin': '*' }),
+  );
 
   app.get('/embed/episodes/:episodeId', async (c) => {
     const id = c.req.param('episodeId');

@@ -1,9 +1,8 @@
 import type { Episode } from '../../domain/episode.js';
 import type { AdminContext } from './admin-context.js';
 import { CsrfField } from './admin-layout.js';
+import { EpisodeTable } from './episode-table.js';
 import { Field, Section } from './form-field.js';
-import { formatDateTime } from './format.js';
-import { StatusBadge } from './status-badge.js';
 
 /** A show's episodes with their status, the "new episode" form, and a link to the next page. */
 export function EpisodesSection(props: {
@@ -27,34 +26,11 @@ export function EpisodesSection(props: {
           </button>
         </form>
       )}
-      {props.episodes.length === 0 ? (
-        <p>{t.noEpisodes}</p>
-      ) : (
-        <div class="za-table-wrap">
-          <table class="za-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.title}</th>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.updated}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.episodes.map((episode) => (
-                <tr>
-                  <td>
-                    <a href={`/admin/episodes/${episode.id}`}>{episode.title}</a>
-                  </td>
-                  <td>
-                    <StatusBadge ctx={ctx} status={episode.status} />
-                  </td>
-                  <td>{formatDateTime(episode.publishedAt ?? episode.updatedAt, ctx.locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <EpisodeTable
+        ctx={ctx}
+        episodes={props.episodes}
+        changedAt={(episode) => episode.publishedAt ?? episode.updatedAt}
+      />
       {props.more && (
         <p>
           <a href={props.more}>{t.moreEpisodes}</a>

@@ -4,9 +4,8 @@ import type { AttentionJob } from '../../domain/staff/job-attention.js';
 import type { AdminContext } from './admin-context.js';
 import type { AdminLabelKey } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
+import { EpisodeTable } from './episode-table.js';
 import { Section } from './form-field.js';
-import { formatDateTime } from './format.js';
-import { StatusBadge } from './status-badge.js';
 
 const jobNames: Record<string, { nl: string; en: string }> = {
   'process-episode': { nl: 'Opname verwerken', en: 'Process recording' },
@@ -52,36 +51,12 @@ export function OverviewPage({ ctx, data }: { ctx: AdminContext; data: OverviewD
         )}
       </Section>
       <Section id="recent" title={t.recentEpisodes}>
-        {data.episodes.length === 0 ? (
-          <p>{t.noEpisodes}</p>
-        ) : (
-          <div class="za-table-wrap">
-            <table class="za-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.title}</th>
-                  <th scope="col">{t.show}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.updated}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.episodes.map((episode) => (
-                  <tr>
-                    <td>
-                      <a href={`/admin/episodes/${episode.id}`}>{episode.title}</a>
-                    </td>
-                    <td>{episode.showTitle}</td>
-                    <td>
-                      <StatusBadge ctx={ctx} status={episode.status} />
-                    </td>
-                    <td>{formatDateTime(episode.updatedAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <EpisodeTable
+          ctx={ctx}
+          episodes={data.episodes}
+          showOf={(episode) => episode.showTitle}
+          changedAt={(episode) => episode.updatedAt}
+        />
       </Section>
       <Section id="jobs" title={t.jobs}>
         {data.jobs.length === 0 ? (

@@ -4,6 +4,7 @@ import { roles } from '../../domain/tokens-service.js';
 import type { AdminContext } from './admin-context.js';
 import { fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
+import { CopyField } from './copy-field.js';
 import { Check, Field, Section } from './form-field.js';
 import { formatDateTime } from './format.js';
 
@@ -62,15 +63,12 @@ export function PeoplePage(props: {
   return (
     <>
       {props.link && (
-        <div class="za-field za-copy">
-          <label for="invite-link">{fillLabel(t.inviteLink, { name: props.link.name })}</label>
-          <div class="za-row">
-            <input id="invite-link" type="text" readonly value={props.link.url} />
-            <button type="button" class="za-button" data-copy="#invite-link" data-copied={t.copied}>
-              {t.copy}
-            </button>
-          </div>
-        </div>
+        <CopyField
+          ctx={ctx}
+          id="invite-link"
+          label={fillLabel(t.inviteLink, { name: props.link.name })}
+          value={props.link.url}
+        />
       )}
       <ul class="za-people">
         {props.users.map((user) => (

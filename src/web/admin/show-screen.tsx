@@ -6,6 +6,7 @@ import type { Webhook } from '../../webhooks/webhooks-service.js';
 import type { AdminContext } from './admin-context.js';
 import { fillLabel } from './admin-labels.js';
 import { CsrfField } from './admin-layout.js';
+import { CopyField } from './copy-field.js';
 import { DangerZone } from './danger-zone.js';
 import { DownloadsLink } from './downloads-admin-page.js';
 import { EpisodesSection } from './episodes-section.js';
@@ -39,15 +40,7 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
   const titles = new Map(data.episodes.map((e) => [e.id, e.title]));
   return (
     <>
-      <div class="za-field za-copy">
-        <label for="feed-url">{t.feedUrl}</label>
-        <div class="za-row">
-          <input id="feed-url" type="text" readonly value={show.feedUrl} />
-          <button type="button" class="za-button" data-copy="#feed-url" data-copied={t.copied}>
-            {t.copy}
-          </button>
-        </div>
-      </div>
+      <CopyField ctx={ctx} id="feed-url" label={t.feedUrl} value={show.feedUrl} />
       <EpisodesSection
         ctx={ctx}
         showId={show.id}

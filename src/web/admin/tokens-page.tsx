@@ -2,6 +2,7 @@ import type { Show } from '../../domain/show.js';
 import type { TokenSummary } from '../../domain/tokens-service.js';
 import type { AdminContext } from './admin-context.js';
 import { CsrfField } from './admin-layout.js';
+import { CopyField } from './copy-field.js';
 import { Field, Section } from './form-field.js';
 import { formatDateTime } from './format.js';
 import { RoleSelect, roleLabel, ShowLimit } from './people-page.js';
@@ -18,17 +19,7 @@ export function TokensPage(props: {
   const titles = new Map(props.shows.map((s) => [s.id, s.title]));
   return (
     <>
-      {props.created && (
-        <div class="za-field za-copy">
-          <label for="new-token">{t.tokenShown}</label>
-          <div class="za-row">
-            <input id="new-token" type="text" readonly value={props.created} />
-            <button type="button" class="za-button" data-copy="#new-token" data-copied={t.copied}>
-              {t.copy}
-            </button>
-          </div>
-        </div>
-      )}
+      {props.created && <CopyField ctx={ctx} id="new-token" label={t.tokenShown} value={props.created} />}
       <div class="za-table-wrap">
         <table class="za-table">
           <thead>

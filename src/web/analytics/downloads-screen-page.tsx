@@ -25,7 +25,7 @@ export function DownloadsScreenPage(props: {
     <Document
       lang="nl"
       title={`${both('downloads')}: ${props.title}`}
-      scriptUrl={url(props.assets.uplotScript)}
+      head={<script src={url(props.assets.uplotScript)} defer />}
       styleUrls={[url(props.assets.uplotStyle), url(props.assets.style)]}
       inlineStyle={props.inlineStyle}
       bodyClass="zp-page"

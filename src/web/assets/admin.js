@@ -1,10 +1,11 @@
 // zender staff screens: small enhancements on server-rendered pages. Everything works without
 // this script except the upload with progress, live processing and the live draft counter.
+import { watchDraftCounters } from './draft-counter.js';
+import { fill } from './fill-template.js';
+
 const csrf = document.body.dataset.csrf || '';
 const notices = document.querySelector('.za-notices');
 
-const fill = (template, values) =>
-  template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
 const locale = document.body.dataset.locale === 'en' ? 'en-GB' : 'nl-NL';
 const percent = (value) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
@@ -254,29 +255,4 @@ if (chapterNow && audio) {
   });
 }
 
-// Draft counters: the server counts (the same code that checks the length on save).
-for (const area of document.querySelectorAll('[data-count-channel]')) {
-  const counter = document.querySelector(area.dataset.countTarget);
-  let timer = 0;
-  let asked = 0;
-  area.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const mine = ++asked;
-      const response = await fetch('/admin/social-drafts/count', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-        body: JSON.stringify({ channel: area.dataset.countChannel, text: area.value }),
-      });
-      if (!response.ok || mine !== asked) return;
-      const { length, limit } = await response.json();
-      const over = length - limit;
-      counter.textContent = fill(over > 0 ? counter.dataset.labelOver : counter.dataset.label, {
-        length,
-        limit,
-        over,
-      });
-      counter.classList.toggle('za-over', over > 0);
-    }, 150);
-  });
-}
+watchDraftCounters();
