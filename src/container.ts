@@ -35,6 +35,7 @@ import { createImportsModule } from './moving/imports-module.js';
 import { createPublicSite } from './public-site-module.js';
 import { createSocialModule } from './social/social-module.js';
 import { createStaffModule } from './staff-module.js';
+import { createWebSub } from './websub/websub-hub.js';
 
 /**
  * Wires services, jobs and the HTTP app from already-opened drivers. main.ts opens the drivers
@@ -57,7 +58,14 @@ export function createContainer(options: ContainerOptions) {
   const publishing = createPublishingService({ ...base, queue, events });
   const tokens = createTokensService(base);
   const episodes = createEpisodesService({ ...base, store, urls, events });
-  const feedPublisher = createFeedPublisher({ ...base, store, urls, feedsDir: options.feedsDir });
+  const websub = createWebSub({
+    ...{ db: kysely, queue, logger: logger.child({ part: 'websub' }) },
+    ...{ hubUrl: options.websubHubUrl, allowPrivateUrls: options.allowPrivateUrls },
+  });
+  const feedPublisher = createFeedPublisher({
+    ...{ ...base, store, urls, feedsDir: options.feedsDir },
+    ...{ hubUrl: websub.hubUrl, onChanged: websub.feedChanged },
+  });
   const removal = { removeEpisode: episodes.remove, withdrawFeed: feedPublisher.remove };
   const shows = createShowsService({ ...base, ...{ store, urls, events, removal } });
   const { maxUploadBytes, maxDurationSeconds } = options.limits;
@@ -97,6 +105,7 @@ export function createContainer(options: ContainerOptions) {
     ...social.handlers,
     ...createFeedJobs({ feed: feedPublisher, search: site.search }).handlers,
     ...analytics.handlers,
+    ...websub.handlers,
     'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => void (await tus.cleanUpExpired()),
   };
@@ -138,7 +147,11 @@ export function createContainer(options: ContainerOptions) {
 
   const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
   const more = { organisation: site.organisation, search: site.search, imports: moving.imports };
-  return { app, worker, queue, feedPublisher, feedDelivery, urls, analytics, staff, ...services, ...more };
+  return {
+    ...{ app, worker, queue, feedPublisher, feedDelivery, urls, analytics, staff, websub },
+    ...services,
+    ...more,
+  };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -35,6 +35,7 @@ import * as createSearchIndex from './0051-create-search-index.js';
 import * as createImports from './0060-create-imports.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
 import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
+import * as addFeedDocumentsHubUrl from './0085-add-feed-documents-hub-url.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   '0073-add-feed-documents-gzip': addFeedDocumentsGzip,
   '0074-add-feed-documents-br': addFeedDocumentsBr,
   '0060-create-imports': createImports,
+  '0085-add-feed-documents-hub-url': addFeedDocumentsHubUrl,
 };
