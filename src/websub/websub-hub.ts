@@ -20,8 +20,8 @@ export interface WebSubDeps {
   timeoutMs?: number;
 }
 
-/** Eight tries: the back-off (2 s, 4 s … 256 s) covers about eight minutes of a hub being away. */
-const maxAttempts = 8;
+/** Ten tries: the back-off between them (2 s, 4 s … 512 s) covers about 17 minutes of a hub being away. */
+const maxAttempts = 10;
 
 /**
  * WebSub for the feeds (the publisher's part of https://www.w3.org/TR/websub/): every feed names
