@@ -11,6 +11,7 @@ import { createEpisodeIngest } from './domain/episode-ingest.js';
 import { connectEpisodeLifecycle } from './domain/episode-lifecycle.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
+import { createFeedInspection } from './domain/feed-inspection.js';
 import { createFeedJobs } from './domain/feed-jobs.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
 import { createMediaJobsModule } from './domain/media-jobs-module.js';
@@ -32,6 +33,7 @@ import { webhooksRoutes } from './http/routes/webhooks-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
 import { createImportsModule } from './moving/imports-module.js';
+import { createGuardedFetch } from './net/guarded-fetch.js';
 import { createPublicSite } from './public-site-module.js';
 import { createSocialModule } from './social/social-module.js';
 import { createStaffModule } from './staff-module.js';
@@ -65,6 +67,11 @@ export function createContainer(options: ContainerOptions) {
   const feedPublisher = createFeedPublisher({
     ...{ ...base, store, urls, feedsDir: options.feedsDir },
     ...{ hubUrl: websub.hubUrl, onChanged: websub.feedChanged },
+  });
+  // Enclosures are probed as a podcast app reaches them: through the outbound address rule.
+  const inspection = createFeedInspection({
+    ...{ rules: publishing, feed: feedPublisher },
+    fetch: createGuardedFetch({ allowPrivate: options.allowPrivateUrls ?? false }),
   });
   const removal = { removeEpisode: episodes.remove, withdrawFeed: feedPublisher.remove };
   const shows = createShowsService({ ...base, ...{ store, urls, events, removal } });
@@ -116,7 +123,8 @@ export function createContainer(options: ContainerOptions) {
 
   const staff = createStaffModule({
     ...{ ...base, store, logger, queue, baseUrl: options.baseUrl, tusDatastore: options.tusDatastore },
-    ...{ ingest, maxUploadBytes, tokens, shows, episodes, publishing, artwork, transcripts, chapters },
+    ...{ ingest, maxUploadBytes, tokens, shows, episodes, publishing, inspection, artwork, transcripts },
+    chapters,
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
     ...{ defaultLoudnessLufs: options.loudnessTargetLufs, uploadChunkBytes: options.uploadChunkBytes },
     ...{ mediaOrigins: options.mediaOrigins, trustProxy: options.trustProxy },
@@ -132,7 +140,7 @@ export function createContainer(options: ContainerOptions) {
       audioUploadRoutes({ ingest }),
       artworkRoutes({ artwork }),
       jobsRoutes({ queue, episodes }),
-      publishingRoutes({ publishing, episodes }),
+      publishingRoutes({ publishing, episodes, inspection }),
       transcriptsRoutes({ transcripts, chapters }),
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),

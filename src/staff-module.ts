@@ -6,6 +6,7 @@ import type { ChaptersService } from './domain/chapters-service.js';
 import type { DownloadReports } from './domain/download-reports.js';
 import type { EpisodeIngest } from './domain/episode-ingest.js';
 import type { EpisodesService } from './domain/episodes-service.js';
+import type { FeedInspection } from './domain/feed-inspection.js';
 import type { OrganisationService } from './domain/organisation-service.js';
 import type { PublishingService } from './domain/publishing-service.js';
 import type { ShowsService } from './domain/shows-service.js';
@@ -53,6 +54,8 @@ export interface StaffModuleDeps {
   shows: ShowsService;
   episodes: EpisodesService;
   publishing: PublishingService;
+  /** The whole feed check (rules, read-back, enclosure probes), on its own staff screen. */
+  inspection: FeedInspection;
   artwork: ArtworkService;
   transcripts: TranscriptsService;
   chapters: ChaptersService;
