@@ -80,7 +80,7 @@ export function createContainer(options: ContainerOptions) {
   const transcripts = createTranscriptsService({ ...base, events });
   const chapters = createChaptersService({ ...base, events });
   const artwork = createArtworkService({ ...base, store });
-  const feedDelivery = createFeedDelivery(base);
+  const feedDelivery = createFeedDelivery({ ...base, feedUrl: urls.feedUrl });
   const transcriberConfigured = Boolean(options.transcriberCommand);
   const feed = { rebuild: publishing.rebuildFeed };
   connectEpisodeLifecycle({ ...base, ...{ events, queue, feed, transcripts, transcriberConfigured } });

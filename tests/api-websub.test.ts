@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
+import { serveApp } from './helpers/serve-app.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { type TestDatabase, testDatabases } from './helpers/test-databases.js';
 
@@ -103,12 +104,29 @@ describe.each(testDatabases())('WebSub ($name)', (database: TestDatabase) => {
     expect(await feed()).toContain('Eerste aflevering');
   });
 
-  it('the feed names the hub next to rel="self"', async () => {
-    const served = await t.app.request(show.feedUrl);
-    expect(served.status).toBe(200);
-    expect(await served.text()).toContain(
+  it('the feed names the hub next to rel="self", in the document and in its Link header', async () => {
+    const answer = await t.app.request(show.feedUrl);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain(
       `<atom:link href="${show.feedUrl}" rel="self" type="application/rss+xml"/><atom:link href="${hub.url}" rel="hub"/>`,
     );
+    const link = `<${hub.url}>; rel="hub", <${show.feedUrl}>; rel="self"`;
+    expect(answer.headers.get('link')).toBe(link);
+    // The same from the node-level path that answers polls from memory, for GET, HEAD and 304.
+    const served = await serveApp(t);
+    try {
+      const url = `${served.origin}${new URL(show.feedUrl).pathname}`;
+      const first = await fetch(url);
+      expect(first.headers.get('link')).toBe(link);
+      const etag = first.headers.get('etag')!;
+      await first.arrayBuffer();
+      expect((await fetch(url, { method: 'HEAD' })).headers.get('link')).toBe(link);
+      const unchanged = await fetch(url, { headers: { 'if-none-match': etag } });
+      expect(unchanged.status).toBe(304);
+      expect(unchanged.headers.get('link')).toBe(link);
+    } finally {
+      await served.close();
+    }
   });
 
   it('editing the show title pings again; a rebuild that changes nothing and reading the feed do not', async () => {
@@ -211,7 +229,9 @@ describe.each(testDatabases())('WebSub without ALLOW_PRIVATE_URLS ($name)', (dat
     try {
       const show = await publishableShow(t, { slug: 'websub-uit' });
       await t.worker.drain();
-      expect(await (await t.app.request(show.feedUrl)).text()).not.toContain('rel="hub"');
+      const answer = await t.app.request(show.feedUrl);
+      expect(answer.headers.get('link')).toBeNull();
+      expect(await answer.text()).not.toContain('rel="hub"');
       expect(await pingJobs(t)).toEqual([]);
     } finally {
       await t.close();
