@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEpisodeById } from '../src/db/repositories/episodes-repository.js';
+import { createS3Store } from '../src/storage/s3-store.js';
 import { publishedMp3Episode } from './helpers/counted-audio.js';
 import { publishableShow } from './helpers/ready-episode.js';
+import { startS3rver } from './helpers/s3rver-server.js';
 import { openServedApp, type ServedApp } from './helpers/serve-app.js';
 import { staffAs } from './helpers/staff-session.js';
 import type { TestApp } from './helpers/test-app.js';
@@ -186,4 +188,34 @@ describe.each(testDatabases())('feed check without ALLOW_PRIVATE_URLS ($name)', 
       await t.close();
     }
   });
+});
+
+// One database is enough: the redirect is storage behaviour.
+describe('feed check with S3 storage (s3rver)', () => {
+  it('follows the redirect to the bucket and probes the object there as Apple would', async () => {
+    const s3 = await startS3rver();
+    const store = createS3Store({
+      ...{ endpoint: s3.endpoint, region: s3.region, bucket: s3.bucket, forcePathStyle: true },
+      ...{ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    });
+    const { t, served } = await openServedApp(testDatabases()[0], { store, allowPrivateUrls: true });
+    try {
+      const showId = (await publishableShow(t, { slug: 'emmer' })).id;
+      const episode = await publishedMp3Episode(t, showId, 'In de emmer', 20);
+      await t.worker.drain();
+      expect(findingsOf((await feedCheck(t, showId)).problems)).toEqual([]);
+      // A file gone from the bucket: the redirect leads to a 404 there, and the check says so.
+      const row = await findEpisodeById(t.db.kysely, episode.id);
+      await store.delete(row!.audio!.key);
+      const codes = findingsOf((await feedCheck(t, showId)).problems).map((p) => [p.code, p.episodeId]);
+      expect(codes).toEqual([
+        ['enclosure_head_status', episode.id],
+        ['enclosure_range_unsupported', episode.id],
+      ]);
+    } finally {
+      await served.close();
+      await t.close();
+      await s3.close();
+    }
+  }, 60_000);
 });
