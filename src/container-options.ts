@@ -38,4 +38,6 @@ export interface ContainerOptions {
   importFeedLimits?: { maxBytes: number; timeoutMs: number };
   /** Size of each PATCH of a browser upload on the staff screens (default 50 MiB). */
   uploadChunkBytes?: number;
+  /** WEBSUB_HUB_URL: the hub every feed names and every feed change is announced to. */
+  websubHubUrl?: string;
 }

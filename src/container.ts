@@ -11,6 +11,7 @@ import { createEpisodeIngest } from './domain/episode-ingest.js';
 import { connectEpisodeLifecycle } from './domain/episode-lifecycle.js';
 import { createEpisodesService } from './domain/episodes-service.js';
 import { createFeedDelivery } from './domain/feed-delivery.js';
+import { createFeedInspection } from './domain/feed-inspection.js';
 import { createFeedJobs } from './domain/feed-jobs.js';
 import { createFeedPublisher } from './domain/feed-publisher.js';
 import { createMediaJobsModule } from './domain/media-jobs-module.js';
@@ -32,9 +33,11 @@ import { webhooksRoutes } from './http/routes/webhooks-routes.js';
 import { createJobQueue } from './jobs/job-queue.js';
 import { createWorker, type JobHandlers } from './jobs/worker.js';
 import { createImportsModule } from './moving/imports-module.js';
+import { createGuardedFetch } from './net/guarded-fetch.js';
 import { createPublicSite } from './public-site-module.js';
 import { createSocialModule } from './social/social-module.js';
 import { createStaffModule } from './staff-module.js';
+import { createWebSub } from './websub/websub-hub.js';
 
 /**
  * Wires services, jobs and the HTTP app from already-opened drivers. main.ts opens the drivers
@@ -57,7 +60,19 @@ export function createContainer(options: ContainerOptions) {
   const publishing = createPublishingService({ ...base, queue, events });
   const tokens = createTokensService(base);
   const episodes = createEpisodesService({ ...base, store, urls, events });
-  const feedPublisher = createFeedPublisher({ ...base, store, urls, feedsDir: options.feedsDir });
+  const websub = createWebSub({
+    ...{ db: kysely, queue, logger: logger.child({ part: 'websub' }) },
+    ...{ hubUrl: options.websubHubUrl, allowPrivateUrls: options.allowPrivateUrls },
+  });
+  const feedPublisher = createFeedPublisher({
+    ...{ ...base, store, urls, feedsDir: options.feedsDir },
+    ...{ hubUrl: websub.hubUrl, onChanged: websub.feedChanged },
+  });
+  // Enclosures are probed as a podcast app reaches them: through the outbound address rule.
+  const inspection = createFeedInspection({
+    ...{ rules: publishing, feed: feedPublisher },
+    fetch: createGuardedFetch({ allowPrivate: options.allowPrivateUrls ?? false }),
+  });
   const removal = { removeEpisode: episodes.remove, withdrawFeed: feedPublisher.remove };
   const shows = createShowsService({ ...base, ...{ store, urls, events, removal } });
   const { maxUploadBytes, maxDurationSeconds } = options.limits;
@@ -65,7 +80,7 @@ export function createContainer(options: ContainerOptions) {
   const transcripts = createTranscriptsService({ ...base, events });
   const chapters = createChaptersService({ ...base, events });
   const artwork = createArtworkService({ ...base, store });
-  const feedDelivery = createFeedDelivery(base);
+  const feedDelivery = createFeedDelivery({ ...base, feedUrl: urls.feedUrl });
   const transcriberConfigured = Boolean(options.transcriberCommand);
   const feed = { rebuild: publishing.rebuildFeed };
   connectEpisodeLifecycle({ ...base, ...{ events, queue, feed, transcripts, transcriberConfigured } });
@@ -97,6 +112,7 @@ export function createContainer(options: ContainerOptions) {
     ...social.handlers,
     ...createFeedJobs({ feed: feedPublisher, search: site.search }).handlers,
     ...analytics.handlers,
+    ...websub.handlers,
     'publish-scheduled': async ({ episodeId }) => publishing.publishDue(episodeId),
     'cleanup-uploads': async () => void (await tus.cleanUpExpired()),
   };
@@ -107,7 +123,8 @@ export function createContainer(options: ContainerOptions) {
 
   const staff = createStaffModule({
     ...{ ...base, store, logger, queue, baseUrl: options.baseUrl, tusDatastore: options.tusDatastore },
-    ...{ ingest, maxUploadBytes, tokens, shows, episodes, publishing, artwork, transcripts, chapters },
+    ...{ ingest, maxUploadBytes, tokens, shows, episodes, publishing, inspection, artwork, transcripts },
+    chapters,
     ...{ drafts: social.drafts, webhooks: social.webhooks, poke: () => worker.poke() },
     ...{ defaultLoudnessLufs: options.loudnessTargetLufs, uploadChunkBytes: options.uploadChunkBytes },
     ...{ mediaOrigins: options.mediaOrigins, trustProxy: options.trustProxy },
@@ -123,7 +140,7 @@ export function createContainer(options: ContainerOptions) {
       audioUploadRoutes({ ingest }),
       artworkRoutes({ artwork }),
       jobsRoutes({ queue, episodes }),
-      publishingRoutes({ publishing, episodes }),
+      publishingRoutes({ publishing, episodes, inspection }),
       transcriptsRoutes({ transcripts, chapters }),
       socialRoutes({ drafts: social.drafts }),
       webhooksRoutes({ webhooks: social.webhooks }),
@@ -138,7 +155,11 @@ export function createContainer(options: ContainerOptions) {
 
   const services = { tokens, shows, episodes, ingest, artwork, publishing, transcripts, chapters, social };
   const more = { organisation: site.organisation, search: site.search, imports: moving.imports };
-  return { app, worker, queue, feedPublisher, feedDelivery, urls, analytics, staff, ...services, ...more };
+  return {
+    ...{ app, worker, queue, feedPublisher, feedDelivery, urls, analytics, staff, websub },
+    ...services,
+    ...more,
+  };
 }
 
 export type Container = ReturnType<typeof createContainer>;

@@ -82,6 +82,7 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     corsOrigins: config.corsOrigins,
     allowPrivateUrls: config.net.allowPrivateUrls,
     trustProxy: config.net.trustProxy,
+    websubHubUrl: config.websubHubUrl,
     mediaOrigins: config.storage.driver === 's3' ? mediaOriginsOf(config.storage) : [],
   });
 
@@ -127,6 +128,11 @@ export async function start(role: Role = 'api+worker'): Promise<void> {
     container.analytics
       .scheduleFold()
       .catch((error) => logger.warn({ err: error }, 'could not queue the download fold'));
+    // Workers build the feeds, so their WEBSUB_HUB_URL is the one feeds name: a changed one
+    // (or a removed one) rebuilds the feeds built with another.
+    container.websub
+      .rebuildFeedsOfOtherHub()
+      .catch((error) => logger.warn({ err: error }, 'could not queue the feed rebuilds for the WebSub hub'));
   }
 
   let stopping = false;

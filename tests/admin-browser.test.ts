@@ -132,6 +132,13 @@ describe('the staff screens in Chromium', () => {
     await page.waitForSelector('img.za-artwork[src*="/media/"]');
     expect((await t.shows.get(showId)).categories).toEqual(['Government']);
     await visit(page, 'show');
+    // The full feed check (no episode yet: the rules, and a feed with nothing to probe).
+    await page.click('text=Volledige controle: feed teruglezen en audiobestanden opvragen');
+    await page.waitForURL(/\/feed-check$/);
+    await page.waitForSelector('#feed-and-audio');
+    await visit(page);
+    await page.click('text=Terug naar de podcast');
+    await page.waitForURL(/\/admin\/shows\/[0-9a-f-]+$/);
 
     // An episode, and its recording through tus with one connection cut halfway.
     await page.fill('#f-title', 'Wonen is een recht');

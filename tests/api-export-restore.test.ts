@@ -71,6 +71,7 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
   let source: TestApp;
   let target: TestApp;
   let showId = '';
+  let episodeId = '';
   let archive: Buffer;
   beforeAll(async () => {
     source = await openTestApp(database, { allowPrivateUrls: true });
@@ -92,6 +93,33 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
       json: { url: 'https://hooks.example.nl/zender', events: ['episode.published'] },
     });
     expect(hook.status).toBe(201);
+    // Daily counts as the fold leaves them (counting itself is tested in api-downloads-counting):
+    // two months apart, so the export reads more than one window; one row of an episode deleted since.
+    episodeId = (
+      await source.db.kysely
+        .selectFrom('episodes')
+        .select('id')
+        .where('show_id', '=', showId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    await source.db.kysely
+      .insertInto('download_counts')
+      .values([
+        ...[
+          ['2026-03-01', 'Apple Podcasts', 'phone', 3],
+          ['2026-03-01', 'Spotify', 'desktop', 2],
+          ['2026-03-02', 'Apple Podcasts', 'phone', 1],
+          ['2026-05-15', 'Pocket Casts', 'tablet', 4],
+        ].map(([day, app, device, downloads]) => ({
+          ...{ day: day as string, show_id: showId, episode_id: episodeId },
+          ...{ app: app as string, device: device as string, downloads: downloads as number },
+        })),
+        {
+          ...{ day: '2026-03-01', show_id: showId, episode_id: 'e0000000-0000-4000-8000-000000000000' },
+          ...{ app: 'Overcast', device: 'phone', downloads: 5 },
+        },
+      ])
+      .execute();
   });
   afterAll(async () => {
     await source.close();
@@ -109,7 +137,8 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
     expect(names[0]).toBe('README.md');
     const readme = files.get('README.md')!.toString('utf8');
     for (const name of names) expect(readme).toContain(`| ${name} |`);
-    expect(readme).toMatch(/Download counts are not included/);
+    expect(readme).toMatch(/The download counts are in `downloads\/daily\.csv`/);
+    expect(readme).toMatch(/lines without a guid belong to episodes deleted\s+before the export/);
     expect(names).toEqual(
       expect.arrayContaining(['show.json', 'feed.xml', 'social-drafts.json', 'webhooks.json']),
     );
@@ -128,6 +157,21 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
     expect(hooks).not.toMatch(/whsec_|secret/);
     // Only this show: nothing of the other imported show.
     expect(readme).not.toContain('Raadsvergadering');
+    // The daily counts, oldest first; the deleted episode's line without guid and slug.
+    const episode = JSON.parse(files.get('episodes/deel-1-de-kaart.json')!.toString()).episode;
+    const lines = files.get('downloads/daily.csv')!.toString().split('\r\n');
+    expect(lines[0]).toBe('day,episode_guid,episode_slug,app,device,downloads');
+    expect(lines.at(-1)).toBe('');
+    const rows = lines.slice(1, -1);
+    expect([...rows].sort()).toEqual([
+      '2026-03-01,,,Overcast,phone,5',
+      `2026-03-01,${episode.guid},deel-1-de-kaart,Apple Podcasts,phone,3`,
+      `2026-03-01,${episode.guid},deel-1-de-kaart,Spotify,desktop,2`,
+      `2026-03-02,${episode.guid},deel-1-de-kaart,Apple Podcasts,phone,1`,
+      `2026-05-15,${episode.guid},deel-1-de-kaart,Pocket Casts,tablet,4`,
+    ]);
+    expect(rows.map((row) => row.slice(0, 10))).toEqual([...rows.map((row) => row.slice(0, 10))].sort());
+    expect(readme).toContain('| downloads/daily.csv |');
   });
 
   it('keeps serving when a client drops an export mid-download', async () => {
@@ -167,6 +211,18 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
     const copy = await (await target.app.request('http://zender.test/feeds/archief-verteld.xml')).text();
     expect(copy).toContain('<podcast:guid>c3f5b0e4-8a8b-5c2e-9b1a-1f2e3d4c5b6a</podcast:guid>');
     expect(comparableFeed(copy)).toBe(comparableFeed(original));
+    // The episode's downloads come along, by day and by app; the deleted episode's do not.
+    const span = 'from=2026-03-01&to=2026-05-31';
+    for (const groupBy of ['day', 'app', 'device']) {
+      const path = `/api/v1/episodes/${episodeId}/downloads?groupBy=${groupBy}&${span}`;
+      const [before, after] = await Promise.all([source.call('GET', path), target.call('GET', path)]);
+      expect(after.status).toBe(200);
+      expect(await after.json()).toEqual(await before.json());
+    }
+    const total = async (t: TestApp) =>
+      ((await (await t.call('GET', `/api/v1/shows/${showId}/downloads?${span}`)).json()) as { total: number })
+        .total;
+    expect([await total(source), await total(target)]).toEqual([15, 10]);
     // The feed tags come back as they were, in show.json's extra and license columns.
     const tagsOf = async (app: TestApp) => {
       const show = await (await app.call('GET', `/api/v1/shows/${showId}`)).json();
@@ -209,6 +265,37 @@ describe.each(testDatabases())('export and restore a show ($name)', (database) =
       expect(show.license).toBe('cc-by-sa-4.0');
     } finally {
       await elsewhere.close();
+    }
+  });
+
+  it('refuses an archive whose counts are not readable, naming the line, and restores nothing', async () => {
+    const other = await openTestApp(database);
+    try {
+      const files = await readTar(archive);
+      const csv = files
+        .get('downloads/daily.csv')!
+        .toString()
+        .replace(',Spotify,desktop,2', ',Spotify,desktop,twee');
+      const pack = tar.pack();
+      for (const [name, data] of files)
+        pack.entry({ name }, name === 'downloads/daily.csv' ? Buffer.from(csv) : data);
+      pack.finalize();
+      const chunks: Buffer[] = [];
+      for await (const chunk of pack) chunks.push(chunk as Buffer);
+      const res = await other.call('POST', '/api/v1/imports', {
+        body: new Uint8Array(Buffer.concat(chunks)),
+        headers: { 'content-type': 'application/x-tar', 'accept-language': 'en' },
+      });
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { code: string; detail: string };
+      const line = csv.split('\r\n').findIndex((row) => row.includes(',twee')) + 1;
+      expect(problem.detail).toBe(
+        `This is not a usable zender export archive: downloads/daily.csv line ${line}: "twee" is not a number of downloads. Nothing was restored.`,
+      );
+      expect((await (await other.call('GET', '/api/v1/shows')).json()).items).toEqual([]);
+      expect(await other.store.list('episodes/')).toEqual([]);
+    } finally {
+      await other.close();
     }
   });
 

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { parseFeed } from 'podcast-partytime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findEpisodeById } from '../src/db/repositories/episodes-repository.js';
+import { createS3Store } from '../src/storage/s3-store.js';
 import { type FeedFixtureServer, startFeedFixtureServer } from './helpers/feed-fixture-server.js';
+import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
 import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';
@@ -294,4 +299,61 @@ describe.each(testDatabases())('importing without ALLOW_PRIVATE_URLS ($name)', (
     expect(byName.status).toBe(422);
     expect(await t.db.kysely.selectFrom('shows').select('id').execute()).toEqual([]);
   });
+});
+
+describe.each(testDatabases())('importing into S3 storage (s3rver, $name)', (database) => {
+  let s3: S3rverHandle;
+  let t: TestApp;
+  let bucket: S3Client;
+  beforeAll(async () => {
+    s3 = await startS3rver();
+    const connection = {
+      ...{ endpoint: s3.endpoint, region: s3.region, forcePathStyle: true },
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    };
+    const store = createS3Store({
+      ...{ endpoint: s3.endpoint, region: s3.region, bucket: s3.bucket, forcePathStyle: true },
+      ...{ accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+    });
+    t = await openTestApp(database, { store, allowPrivateUrls: true });
+    // Read the bucket with a client of its own, not through zender's store.
+    bucket = new S3Client(connection);
+  }, 60_000);
+  afterAll(async () => {
+    bucket?.destroy();
+    await t?.close();
+    await s3?.close();
+  });
+
+  it('keeps every enclosure byte for byte in the bucket, and its media URL leads there', async () => {
+    const result = await runImport(t, { feedUrl: feeds.feedUrl('libsyn-style.xml') });
+    expect(result).toMatchObject({
+      status: 'done',
+      episodes: { total: 2, done: 2, failed: 0 },
+      problems: [],
+    });
+    const fixtureOf: Record<string, string> = {
+      'libsyn-ep-1001': 'ep1.mp3',
+      'libsyn-ep-1000': 'trailer.mp3',
+    };
+    const episodes = await episodesOf(t, result.showId!);
+    expect(episodes.map((e) => e.guid).sort()).toEqual(Object.keys(fixtureOf).sort());
+    for (const episode of episodes) {
+      const want = feeds.sha256[fixtureOf[episode.guid]];
+      const row = await findEpisodeById(t.db.kysely, episode.id);
+      const key = row!.audio!.key;
+      const object = await bucket.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+      expect(sha256(Buffer.from(await object.Body!.transformToByteArray()))).toBe(want);
+      // What a listener gets: a redirect to the bucket (presigned), and the same bytes there.
+      const answer = await t.app.request(episode.audio.url);
+      expect(answer.status).toBe(302);
+      const location = answer.headers.get('location')!;
+      expect(location.startsWith(`${s3.endpoint}/${s3.bucket}/`)).toBe(true);
+      expect(sha256(Buffer.from(await (await fetch(location)).arrayBuffer()))).toBe(want);
+    }
+    // Nothing went to a local media folder.
+    expect(existsSync(path.join(t.dir, 'media'))).toBe(false);
+  });
+
+  itLeavesStorageConsistent(() => t);
 });

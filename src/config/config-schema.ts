@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseTrustProxy } from '../net/client-address.js';
+import { checkPublicUrl } from '../net/public-url.js';
 
 const optionalString = z
   .string()
@@ -77,6 +78,17 @@ export const configSchema = z
     TUS_EXPIRY_HOURS: z.coerce.number().positive().default(24),
     CORS_ORIGINS: originList.default([]),
     ALLOW_PRIVATE_URLS: booleanFlag.default(false),
+    /** A WebSub hub: named in every feed (atom:link rel="hub") and told of every change to one. */
+    WEBSUB_HUB_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'must be an http(s) URL such as https://pubsubhubbub.appspot.com/',
+      })
+      .refine((value) => {
+        const url = URL.parse(value);
+        return !url?.username && !url?.password;
+      }, 'must not carry a user name or password (they would end up in every feed)')
+      .optional(),
     TRUST_PROXY: z
       .string()
       .optional()
@@ -96,6 +108,18 @@ export const configSchema = z
         path: ['TRANSCRIBER_COMMAND'],
         message: 'is required when TRANSCRIBER=command',
       });
+    }
+    const hub = env.WEBSUB_HUB_URL ? URL.parse(env.WEBSUB_HUB_URL) : null;
+    if (hub && !env.ALLOW_PRIVATE_URLS) {
+      // Checked here, not first at the ping: a hub zender may never reach should stop the start.
+      const check = checkPublicUrl(hub, { allowPrivate: false });
+      if (!check.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['WEBSUB_HUB_URL'],
+          message: `${check.host} is not a public address (${check.reason.replace(/_/g, ' ')}); set ALLOW_PRIVATE_URLS=true for a hub on the intranet`,
+        });
+      }
     }
     if (env.STORAGE === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when STORAGE=s3' });

@@ -36,6 +36,14 @@ describe('loadConfig', () => {
     [{ CORS_ORIGINS: 'https://a.example.nl, redactie.example.nl' }, /CORS_ORIGINS/],
     [{ ALLOW_PRIVATE_URLS: 'maybe' }, /ALLOW_PRIVATE_URLS/],
     [{ TRUST_PROXY: 'loopback, 10.0.0.0/99' }, /TRUST_PROXY.*10\.0\.0\.0\/99/],
+    [{ WEBSUB_HUB_URL: 'pubsubhubbub.appspot.com' }, /WEBSUB_HUB_URL.*http\(s\) URL/],
+    [{ WEBSUB_HUB_URL: 'ftp://hub.example.org/' }, /WEBSUB_HUB_URL/],
+    [{ WEBSUB_HUB_URL: 'https://user:secret@hub.example.org/' }, /WEBSUB_HUB_URL.*password/],
+    [
+      { WEBSUB_HUB_URL: 'http://127.0.0.1:8080/hub' },
+      /WEBSUB_HUB_URL.*not a public address.*ALLOW_PRIVATE_URLS/,
+    ],
+    [{ WEBSUB_HUB_URL: 'http://localhost/hub' }, /WEBSUB_HUB_URL.*localhost name/],
   ])('stops with one line naming the bad variable (%o)', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -62,5 +70,15 @@ describe('loadConfig', () => {
       '::1/128',
       '10.0.0.0/8',
     ]);
+  });
+
+  it('names no WebSub hub unless WEBSUB_HUB_URL is set; a private hub needs ALLOW_PRIVATE_URLS', () => {
+    expect(loadConfig({}).websubHubUrl).toBeUndefined();
+    expect(loadConfig({ WEBSUB_HUB_URL: 'https://pubsubhubbub.appspot.com/' }).websubHubUrl).toBe(
+      'https://pubsubhubbub.appspot.com/',
+    );
+    expect(
+      loadConfig({ WEBSUB_HUB_URL: 'http://10.0.0.5/hub', ALLOW_PRIVATE_URLS: 'true' }).websubHubUrl,
+    ).toBe('http://10.0.0.5/hub');
   });
 });

@@ -36,6 +36,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** User-given URLs (webhooks, imports): ALLOW_PRIVATE_URLS lifts the public-address rule. */
   readonly net: { readonly allowPrivateUrls: boolean; readonly trustProxy: TrustProxy };
+  /** WEBSUB_HUB_URL: the hub every feed names and every feed change is announced to. */
+  readonly websubHubUrl?: string;
 }
 
 /** Thrown with one line that names the variable and what is wrong with it. */
@@ -97,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tusExpiryHours: raw.TUS_EXPIRY_HOURS,
     corsOrigins: raw.CORS_ORIGINS,
     net: { allowPrivateUrls: raw.ALLOW_PRIVATE_URLS, trustProxy: raw.TRUST_PROXY },
+    websubHubUrl: raw.WEBSUB_HUB_URL,
   };
   return deepFreeze(config);
 }

@@ -135,6 +135,8 @@ export interface FeedDocumentsTable {
   /** The xml compressed by the rebuild job; null for documents built before compression moved there. */
   gzip: Buffer | null;
   br: Buffer | null;
+  /** The WebSub hub the feed names (WEBSUB_HUB_URL when it was built); null: none. */
+  hub_url: string | null;
 }
 
 export interface TranscriptsTable {

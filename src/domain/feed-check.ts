@@ -4,8 +4,14 @@ import type { ShowRecord } from '../db/codecs/show-codec.js';
 export interface FeedProblem {
   level: 'error' | 'warning';
   code: string;
+  /** English, the check's own words. */
   message: string;
   episodeId?: string;
+  /**
+   * The finding in Dutch and English with its particulars (URL, status, sizes), for findings the
+   * rules cannot foresee: reading the built feed back and probing its enclosures over HTTP.
+   */
+  messages?: { nl: string; en: string };
 }
 
 const maxDescriptionBytes = 4000;

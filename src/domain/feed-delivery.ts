@@ -12,6 +12,8 @@ export interface ReadyFeed {
   br: Bytes;
   etag: string;
   lastModified: Date;
+  /** WebSub discovery as the spec asks it of a topic's answers: `<HUB>; rel="hub", <FEED>; rel="self"` (null: no hub). */
+  link: string | null;
 }
 
 interface CacheEntry {
@@ -32,7 +34,13 @@ function bytes(buffer: Uint8Array): Bytes {
  * no database work; concurrent polls that find the memory stale share one check and one load,
  * however many there are. The cache belongs to this instance.
  */
-export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; revalidateMs?: number }) {
+export function createFeedDelivery(deps: {
+  db: Kysely<Database>;
+  clock: Clock;
+  revalidateMs?: number;
+  /** The public URL of a feed (the rel="self" of its Link header). */
+  feedUrl?: (slug: string) => string;
+}) {
   const revalidateMs = deps.revalidateMs ?? 1000;
   const cache = new Map<string, CacheEntry>();
   const pending = new Map<string, Promise<ReadyFeed | null>>();
@@ -48,6 +56,11 @@ export function createFeedDelivery(deps: { db: Kysely<Database>; clock: Clock; r
       br: bytes(compressed.br),
       etag: `"${row.etag}"`,
       lastModified: new Date(row.updated_at),
+      // The hub the stored build names, so header and document always agree.
+      link:
+        row.hub_url && deps.feedUrl
+          ? `<${row.hub_url}>; rel="hub", <${deps.feedUrl(slug)}>; rel="self"`
+          : null,
     };
   }
 

@@ -7,7 +7,7 @@ import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
 import type { ShowRecord } from '../db/codecs/show-codec.js';
 import type { Database } from '../db/database.js';
 import { listPublishedEpisodes } from '../db/repositories/episodes-repository.js';
-import { deleteFeedDocument, saveFeedDocument } from '../db/repositories/feed-documents-repository.js';
+import { deleteFeedDocument, replaceFeedDocument } from '../db/repositories/feed-documents-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import { buildFeed } from '../feeds/build-feed.js';
 import { createHtmlCleaner } from '../feeds/clean-html.js';
@@ -26,6 +26,20 @@ export interface FeedPublisherDeps {
   clock: Clock;
   urls: PublicUrls;
   feedsDir: string;
+  /** WEBSUB_HUB_URL: named in every feed (atom:link rel="hub"). */
+  hubUrl?: string;
+  /**
+   * Called when a rebuild stored a feed that differs from the one before (not on a rebuild that
+   * changed nothing), inside the transaction that stores it: the WebSub ping is queued there.
+   */
+  onChanged?: (change: { showId: string; feedUrl: string }, within: Kysely<Database>) => Promise<void>;
+}
+
+/** A show's feed as built now, with the episodes it lists (for the feed check). */
+export interface ComposedFeed {
+  show: ShowRecord;
+  xml: string;
+  items: { episode: EpisodeRecord; item: FeedEpisode }[];
 }
 
 /** Every format a ready transcript is served in (see public-text-media.ts), one podcast:transcript each. */
@@ -68,6 +82,7 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
       description: show.description,
       link: show.link ?? urls.showPage(show.slug),
       feedUrl: urls.feedUrl(show.slug),
+      hubUrl: deps.hubUrl,
       language: show.language,
       author: show.author,
       owner: { name: show.owner_name, email: show.owner_email },
@@ -147,9 +162,32 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
     if (deps.store.kind === 's3') await deps.store.delete(`feeds/${show.slug}.xml`);
   }
 
+  /** The show's feed as it would be built now; null for a deleted show or one that moved away. */
+  async function compose(showId: string): Promise<ComposedFeed | null> {
+    const show = await findShowById(db, showId);
+    if (!show || feedRedirect(show.extra, deps.clock.now())) return null;
+    return composeFor(show);
+  }
+
+  async function composeFor(show: ShowRecord): Promise<ComposedFeed> {
+    const episodes = await listPublishedEpisodes(db, show.id);
+    const items = episodes.flatMap((episode) => {
+      const item = toFeedEpisode(show, episode);
+      return item ? [{ episode, item }] : [];
+    });
+    const xml = buildFeed(
+      toFeedShow(show, episodes),
+      items.map((entry) => entry.item),
+      { cleanHtml },
+    );
+    return { show, xml, items };
+  }
+
   return {
     /** A deleted show's feed stops answering everywhere it was published. */
     remove: withdraw,
+
+    compose,
 
     /** Builds a show's feed; a deleted show is nothing to do. */
     async rebuild(showId: string): Promise<string | null> {
@@ -160,22 +198,24 @@ export function createFeedPublisher(deps: FeedPublisherDeps) {
         await withdraw(show);
         return null;
       }
-      const episodes = await listPublishedEpisodes(db, showId);
-      const items = episodes
-        .map((episode) => toFeedEpisode(show, episode))
-        .filter((item): item is FeedEpisode => item !== null);
-      const xml = buildFeed(toFeedShow(show, episodes), items, { cleanHtml });
+      const { xml } = await composeFor(show);
       const etag = createHash('sha256').update(xml).digest('base64url').slice(0, 27);
       // Compressed here, once per build, so the processes that serve it never do.
       const { gzip, br } = await compressFeed(Buffer.from(xml, 'utf8'));
-      await saveFeedDocument(db, {
-        show_id: show.id,
-        slug: show.slug,
-        xml,
-        etag,
-        updated_at: deps.clock.now().toISOString(),
-        gzip,
-        br,
+      await db.transaction().execute(async (trx) => {
+        const previous = await replaceFeedDocument(trx, {
+          show_id: show.id,
+          slug: show.slug,
+          xml,
+          etag,
+          updated_at: deps.clock.now().toISOString(),
+          gzip,
+          br,
+          hub_url: deps.hubUrl ?? null,
+        });
+        // The same bytes as before (a rebuild after a change the feed does not show): nothing to announce.
+        if (previous !== etag)
+          await deps.onChanged?.({ showId: show.id, feedUrl: urls.feedUrl(show.slug) }, trx);
       });
       await writeAtomically(path.join(deps.feedsDir, `${show.slug}.xml`), xml);
       if (deps.store.kind === 's3') {

@@ -266,3 +266,17 @@ describe('buildFeed: Podcasting 2.0', () => {
     );
   });
 });
+
+describe('buildFeed: WebSub', () => {
+  it('names the hub next to rel="self" when one is configured, and nothing otherwise', async () => {
+    const hub = 'https://hub.example/?a=1&b=2';
+    const withHub = buildFeed(testShow({ hubUrl: hub }), episodes);
+    expect(wellFormedProblems(withHub)).toEqual([]);
+    expect(withHub).toContain(
+      '<atom:link href="https://zender.example/feeds/mensenrechten-dichtbij.xml" rel="self" type="application/rss+xml"/><atom:link href="https://hub.example/?a=1&amp;b=2" rel="hub"/>',
+    );
+    // Readers that take the first atom:link as the feed's own address still find rel="self".
+    expect((await new Parser().parseString(withHub)).feedUrl).toBe(show.feedUrl);
+    expect(xml).not.toContain('rel="hub"');
+  });
+});

@@ -77,7 +77,7 @@ export function buildFeed(
 
   // RSS 2.0: "the last time the content of the channel changed", not the time of this build.
   const lastBuild = newest && newest > show.updatedAt ? newest : show.updatedAt;
-  return writePodcastXml(podcast, lastBuild);
+  return writePodcastXml(podcast, lastBuild, { hubUrl: show.hubUrl });
 }
 
 /** Newest first; equal times by guid, so the output does not depend on the input order. */

@@ -70,6 +70,8 @@ export interface FeedShow {
   link: string;
   /** The public URL of this feed (atom:link rel="self"). */
   feedUrl: string;
+  /** A WebSub hub that is told of every change (atom:link rel="hub"), when one is configured. */
+  hubUrl?: string;
   /** ISO 639 code, optionally with a region: `nl`, `nl-be`. */
   language: string;
   author: string;

@@ -22,7 +22,11 @@ import { xmlAttr, xmlText } from './xml-text.js';
  * Every text and attribute value is stripped of what XML 1.0 forbids (xml-text.ts) and escaped
  * here, whoever built the element, so no caller can write an ill-formed feed.
  */
-export function writePodcastXml(podcast: Podcast, lastBuildDate: Date): string {
+export function writePodcastXml(
+  podcast: Podcast,
+  lastBuildDate: Date,
+  options: { hubUrl?: string } = {},
+): string {
   const { feed } = podcast;
   const namespaces: Record<string, string> = {
     'xmlns:atom': 'http://www.w3.org/2005/Atom',
@@ -46,6 +50,8 @@ export function writePodcastXml(podcast: Podcast, lastBuildDate: Date): string {
       'atom:link': { _attr: { href: feed.feedUrl, rel: 'self', type: 'application/rss+xml' } },
     });
   }
+  // WebSub discovery: subscribers find the hub next to rel="self", which names the topic.
+  if (options.hubUrl) channel.push({ 'atom:link': { _attr: { href: options.hubUrl, rel: 'hub' } } });
   if (feed.pubDate) channel.push({ pubDate: date(feed.pubDate) });
   if (feed.copyright) channel.push({ copyright: { _cdata: feed.copyright } });
   if (feed.language) channel.push({ language: { _cdata: feed.language } });

@@ -1,14 +1,5 @@
 import type { DownloadReport } from '../domain/download-reports.js';
-
-/**
- * A cell as RFC 4180 wants it, and safe to open in a spreadsheet: text that starts with = + - @
- * (an episode title, say) gets a leading apostrophe so it is never taken for a formula.
- */
-function cell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+import { csvCell as cell } from '../shared/csv-cell.js';
 
 /** A report's rows as CSV: key, label, downloads, one line each, with a header. */
 export function downloadsCsv(report: DownloadReport): string {

@@ -37,6 +37,7 @@ function headerSetsFor(feed: ReadyFeed): HeaderSets {
     'cache-control': 'public, max-age=300',
     vary: 'Accept-Encoding',
     'access-control-allow-origin': '*',
+    ...(feed.link ? { link: feed.link } : {}),
   };
   const full = (body: Uint8Array, encoding?: string) => ({
     'content-type': 'application/rss+xml; charset=utf-8',

@@ -148,6 +148,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       transcribe: async () => {},
       'fold-downloads': async () => {},
       'import-feed': async () => {},
+      'ping-websub-hub': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });
@@ -177,6 +178,7 @@ function noopHandlers(overrides: Partial<JobHandlers>): JobHandlers {
     transcribe: nothing,
     'fold-downloads': nothing,
     'import-feed': nothing,
+    'ping-websub-hub': nothing,
     ...overrides,
   };
 }

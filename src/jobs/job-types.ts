@@ -13,6 +13,7 @@ export interface JobPayloads {
   transcribe: { episodeId: string };
   'fold-downloads': Record<string, never>;
   'import-feed': { importId: string };
+  'ping-websub-hub': { feedUrl: string };
 }
 
 export type JobKind = keyof JobPayloads;

@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
@@ -9,6 +13,7 @@ import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { type Cue, toVtt } from '../timed-text/index.js';
 import { archiveReadme } from './archive-readme.js';
+import { downloadsCsvName, writeDownloadsCsv } from './downloads-archive.js';
 import { archiveFormat, readShowSnapshot, type ShowArchiveJson } from './show-archive.js';
 
 export interface ArchiveEntry {
@@ -17,6 +22,8 @@ export interface ArchiveEntry {
   describe: string;
   text?: string;
   blobKey?: string;
+  /** A file written for this export (the download counts), removed when the export ends. */
+  file?: string;
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -33,10 +40,15 @@ export function createShowExport(deps: {
   store: BlobStore;
   clock: Clock;
   logger: Logger;
+  /** Where the download counts are written before they go into the tar (the system's by default). */
+  tempDir?: string;
 }) {
   const { db, store, clock } = deps;
 
-  async function entriesFor(showId: string): Promise<{ slug: string; entries: ArchiveEntry[] }> {
+  async function entriesFor(
+    showId: string,
+    scratch: string,
+  ): Promise<{ slug: string; entries: ArchiveEntry[] }> {
     const show = await db.selectFrom('shows').selectAll().where('id', '=', showId).executeTakeFirst();
     if (!show) throw new NotFoundError('show', showId);
     const snapshot = await readShowSnapshot(db, show);
@@ -85,6 +97,14 @@ export function createShowExport(deps: {
         );
       blobs.push(...item.files);
     }
+    const countsFile = path.join(scratch, 'daily.csv');
+    const counts = await writeDownloadsCsv(db, show.id, countsFile);
+    entries.push({
+      name: downloadsCsvName,
+      size: counts.size,
+      file: countsFile,
+      describe: `Downloads per day, episode (guid, slug), app and device: ${counts.rows} lines (CSV).`,
+    });
     for (const file of blobs) {
       // The stored size is the truth a tar header needs; a file gone from storage is named in the README.
       const info = await store.head(file.key);
@@ -109,9 +129,24 @@ export function createShowExport(deps: {
   return {
     /** Checks the show and reads its records; the returned stream then writes the archive. */
     async open(showId: string): Promise<{ slug: string; stream: Readable }> {
-      const { slug, entries } = await entriesFor(showId);
+      const scratch = await mkdtemp(path.join(deps.tempDir ?? tmpdir(), 'zender-export-'));
+      let cleaning: Promise<void> | undefined;
+      const cleanUp = () => {
+        cleaning ??= rm(scratch, { recursive: true, force: true }).catch(() => {});
+        return cleaning;
+      };
+      let slug: string;
+      let entries: ArchiveEntry[];
+      try {
+        ({ slug, entries } = await entriesFor(showId, scratch));
+      } catch (error) {
+        await cleanUp();
+        throw error;
+      }
       const pack = tar.pack();
       const out = new PassThrough();
+      // Written or abandoned, the export's own files go (a client that leaves closes `out`).
+      out.once('close', () => void cleanUp());
       // pipeline, not pipe: it listens for errors on both ends, so a client that goes away
       // mid-download (the response cancels `out`) ends the export quietly instead of leaving an
       // 'error' event without a listener, which would end the process.
@@ -125,12 +160,19 @@ export function createShowExport(deps: {
             );
             continue;
           }
+          if (entry.file) {
+            await pipeline(createReadStream(entry.file), pack.entry(header));
+            // Gone before the archive ends: a process that exits when its copy is written (npm run export) leaves nothing.
+            await cleanUp();
+            continue;
+          }
           const { body } = await store.get(entry.blobKey!);
           const sink = pack.entry(header);
           await pipeline(body, sink);
         }
         pack.finalize();
       })().catch((error) => {
+        void cleanUp();
         deps.logger.error({ err: error, showId }, 'show export stopped');
         out.destroy(error as Error);
         pack.destroy(error as Error);

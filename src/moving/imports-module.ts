@@ -134,8 +134,8 @@ export function createImportsModule(deps: ImportsModuleDeps) {
   const handlers: Pick<JobHandlers, 'import-feed'> = {
     'import-feed': async ({ importId }, context) => feedImport.run(importId, context),
   };
-  const exporter = createShowExport({ db, store: deps.store, clock, logger: deps.logger });
-  const restore = createShowRestore({ db, store: deps.store, maxUploadBytes });
+  const exporter = createShowExport({ db, store: deps.store, clock, logger: deps.logger, tempDir });
+  const restore = createShowRestore({ db, store: deps.store, maxUploadBytes, tempDir });
   const restorer: typeof restore = {
     // The restored show's feed is built here, with this zender's base URL.
     async restore(body) {

@@ -1,4 +1,9 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import tar from 'tar-stream';
 import type { Database, MediaFileRow, ShowRow } from '../db/database.js';
@@ -7,6 +12,7 @@ import { findShowById, findShowBySlug } from '../db/repositories/shows-repositor
 import { ConflictError, DomainError, InvalidInputError } from '../domain/errors.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { isSafeKey } from '../storage/safe-key.js';
+import { DownloadsCsvError, downloadsCsvName, restoreDownloadsCsv } from './downloads-archive.js';
 import { archiveFormat, type EpisodeArchiveJson, type ShowArchiveJson } from './show-archive.js';
 
 const maxJsonBytes = 64 * 1024 * 1024;
@@ -44,13 +50,22 @@ function invalid(reason: string): InvalidInputError {
  * id already taken answers 409 before any file is stored; anything that fails later removes
  * the files already stored, so nothing half-restored stays behind.
  */
-export function createShowRestore(deps: { db: Kysely<Database>; store: BlobStore; maxUploadBytes: number }) {
+export function createShowRestore(deps: {
+  db: Kysely<Database>;
+  store: BlobStore;
+  maxUploadBytes: number;
+  /** Where the download counts wait until the records are written (the system's by default). */
+  tempDir?: string;
+}) {
   const { db, store } = deps;
 
   return {
     async restore(body: Readable): Promise<{ showId: string; slug: string; episodes: number }> {
       const extract = tar.extract();
       const stored: string[] = [];
+      // The counts come before the end of the archive but go in with the records, in one transaction.
+      let countsFile: string | undefined;
+      let scratch: string | undefined;
       let showJson: ShowArchiveJson | undefined;
       const episodes: EpisodeArchiveJson[] = [];
       const expected = new Map<string, MediaFileRow>();
@@ -90,6 +105,12 @@ export function createShowRestore(deps: { db: Kysely<Database>; store: BlobStore
             });
             if (record.sha256 && put.sha256 !== record.sha256)
               throw invalid(`${name} does not match its sha256`);
+          } else if (name === downloadsCsvName) {
+            scratch ??= await mkdtemp(path.join(deps.tempDir ?? tmpdir(), 'zender-restore-'));
+            countsFile = path.join(scratch, 'daily.csv');
+            if (entry.header.size && entry.header.size > deps.maxUploadBytes * 2)
+              throw invalid(`${name} is too large`);
+            await pipeline(entry, createWriteStream(countsFile));
           } else {
             entry.resume(); // README, feed, drafts, webhooks, rendered transcripts: for people, not for the restore
           }
@@ -110,16 +131,22 @@ export function createShowRestore(deps: { db: Kysely<Database>; store: BlobStore
           for (const file of files) await trx.insertInto('media_files').values(file).execute();
           for (const path of showJson!.paths ?? [])
             await trx.insertInto('episode_paths').values(path).execute();
+          if (countsFile) {
+            const own = episodes.map((item) => ({ id: item.episode.id, guid: item.episode.guid }));
+            await restoreDownloadsCsv(trx, countsFile, { id: show.id, episodes: own });
+          }
         });
         return { showId: show.id, slug: show.slug, episodes: episodes.length };
       } catch (error) {
         extract.destroy();
         body.destroy();
         for (const key of stored) await store.delete(key).catch(() => {});
-        if (error instanceof SyntaxError) throw invalid(error.message);
+        if (error instanceof SyntaxError || error instanceof DownloadsCsvError) throw invalid(error.message);
         if (!inEntry && !(error instanceof DomainError))
           throw invalid(`unreadable tar (${(error as Error).message})`);
         throw error;
+      } finally {
+        if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => {});
       }
     },
   };

@@ -72,6 +72,7 @@ const handlers: JobHandlers = {
   transcribe: unexpected,
   'fold-downloads': unexpected,
   'import-feed': unexpected,
+  'ping-websub-hub': unexpected,
 };
 
 const worker = createWorker({

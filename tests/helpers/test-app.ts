@@ -47,6 +47,10 @@ export async function openTestApp(
     importFeedLimits?: { maxBytes: number; timeoutMs: number };
     /** Chunk size of browser uploads on the staff screens. */
     uploadChunkBytes?: number;
+    /** WEBSUB_HUB_URL: the hub feeds name and pings go to. */
+    websubHubUrl?: string;
+    /** BASE_URL (default http://zender.test): a test serving the app on a socket passes that origin (see listenFirst). */
+    baseUrl?: string;
     /** Where unfinished tus uploads wait: by default a folder `uploads` in `dir`, expiring after 1 hour. */
     tus?: {
       expiryHours?: number;
@@ -57,7 +61,7 @@ export async function openTestApp(
   const db = await database.open();
   const dir = mkdtempSync(path.join(tmpdir(), 'zender-test-'));
   const store = overrides.store ?? createFsStore({ root: path.join(dir, 'media') });
-  const baseUrl = 'http://zender.test';
+  const baseUrl = overrides.baseUrl ?? 'http://zender.test';
   const container = createContainer({
     db,
     store,
@@ -82,6 +86,7 @@ export async function openTestApp(
     trustProxy: overrides.trustProxy,
     importFeedLimits: overrides.importFeedLimits,
     uploadChunkBytes: overrides.uploadChunkBytes,
+    websubHubUrl: overrides.websubHubUrl,
   });
   const tokens = new Map<Role, string>();
   const testApp: TestApp = {

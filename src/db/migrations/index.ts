@@ -38,6 +38,7 @@ import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
 import * as foldSearchDiacritics from './0075-fold-search-diacritics.js';
 import * as addShowsLicenseUrl from './0080-add-shows-license-url.js';
 import * as licenseIdsFromText from './0081-license-ids-from-text.js';
+import * as addFeedDocumentsHubUrl from './0085-add-feed-documents-hub-url.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -83,4 +84,5 @@ export const migrations: Record<string, Migration> = {
   '0060-create-imports': createImports,
   '0080-add-shows-license-url': addShowsLicenseUrl,
   '0081-license-ids-from-text': licenseIdsFromText,
+  '0085-add-feed-documents-hub-url': addFeedDocumentsHubUrl,
 };

@@ -10,6 +10,7 @@ import { buildContext, renderAdmin } from './admin-render.js';
 import { downloadsAdminRoutes } from './downloads-admin-routes.js';
 import { draftAdminRoutes } from './draft-admin-routes.js';
 import { episodeAdminRoutes } from './episode-admin-routes.js';
+import { feedCheckAdminRoutes } from './feed-check-admin-routes.js';
 import { importAdminRoutes } from './import-admin-routes.js';
 import { organisationAdminRoutes } from './organisation-admin-routes.js';
 import { overviewRoutes } from './overview-routes.js';
@@ -73,6 +74,7 @@ export function adminApp(deps: AdminDeps) {
   });
   staff.route('/', overviewRoutes(deps));
   staff.route('/', showAdminRoutes(deps));
+  staff.route('/', feedCheckAdminRoutes(deps));
   staff.route('/', episodeAdminRoutes(deps));
   staff.route('/', draftAdminRoutes(deps));
   staff.route('/', peopleRoutes(deps));

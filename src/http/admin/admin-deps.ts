@@ -4,6 +4,7 @@ import type { ChaptersService } from '../../domain/chapters-service.js';
 import type { DownloadReports } from '../../domain/download-reports.js';
 import type { Episode } from '../../domain/episode.js';
 import type { EpisodesService } from '../../domain/episodes-service.js';
+import type { FeedInspection } from '../../domain/feed-inspection.js';
 import type { OrganisationService } from '../../domain/organisation-service.js';
 import type { PublishingService } from '../../domain/publishing-service.js';
 import type { ShowsService } from '../../domain/shows-service.js';
@@ -34,6 +35,7 @@ export interface StaffServices {
   shows: ShowsService;
   episodes: EpisodesService;
   publishing: PublishingService;
+  inspection: FeedInspection;
   artwork: ArtworkService;
   transcripts: TranscriptsService;
   chapters: ChaptersService;

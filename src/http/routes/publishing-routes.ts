@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { EpisodesService } from '../../domain/episodes-service.js';
+import type { FeedInspection } from '../../domain/feed-inspection.js';
 import type { PublishingService } from '../../domain/publishing-service.js';
 import type { AppEnv } from '../app-env.js';
-import { episodeExample, feedWarningsExample } from '../schemas/api-examples.js';
+import { episodeExample, feedCheckExample, feedWarningsExample } from '../schemas/api-examples.js';
 import { bearer, errorResponses, idParam, problemSchema } from '../schemas/common-schemas.js';
 import { episodeSchema } from '../schemas/episode-schemas.js';
 import { validationHook } from '../validation-hook.js';
@@ -13,8 +14,22 @@ const feedProblem = z
     code: z.string(),
     message: z.string(),
     episodeId: z.string().optional(),
+    messages: z.object({ nl: z.string(), en: z.string() }).optional().openapi({
+      description:
+        'The finding in Dutch and English with its particulars, for findings from reading the built feed back and probing its enclosures.',
+    }),
   })
   .openapi('FeedProblem', { example: feedWarningsExample[0] });
+const feedCheckQuery = z.object({
+  probe: z
+    .enum(['true', 'false'])
+    .default('true')
+    .openapi({
+      param: { name: 'probe', in: 'query' },
+      description: '`false` skips the HTTP probes of the enclosures (the rules and the read-back still run).',
+      example: 'true',
+    }),
+});
 const refused = {
   description: 'Breaks feed rules',
   content: { 'application/problem+json': { schema: problemSchema } },
@@ -25,7 +40,11 @@ const conflict = {
 };
 
 /** Publish now or later, unpublish, and the feed check of a whole show. */
-export function publishingRoutes(deps: { publishing: PublishingService; episodes: EpisodesService }) {
+export function publishingRoutes(deps: {
+  publishing: PublishingService;
+  episodes: EpisodesService;
+  inspection: FeedInspection;
+}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.openapi(
@@ -98,19 +117,19 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
     createRoute({
       method: 'get',
       path: '/shows/{showId}/feed-check',
-      summary: 'Check a show against the feed rules',
+      summary: 'Check a show against the feed rules, read its feed back and probe its audio',
       description:
-        'Apple Podcasts and Podcasting 2.0 (PSP-1) rules for the show and its episodes: errors block publishing, warnings are recommendations. `ok` is false when any error remains.',
+        "Apple Podcasts and Podcasting 2.0 (PSP-1) rules for the show and its episodes (errors among these block publishing; warnings are recommendations), then the feed as built now read back with an independent parser (podcast-partytime): `feed_unparseable`, `feed_item_unseen` (an episode the parser does not see), `feed_enclosure_mismatch`. Then every enclosure is probed over HTTP as Apple's validator does, at most 4 at a time with 10 s per request, through the outbound address rule (ALLOW_PRIVATE_URLS): `HEAD` must answer 200 with Content-Length equal to the enclosure length (`enclosure_length_differs`) and an audio Content-Type (`enclosure_type_not_audio`), and `GET` with `Range: bytes=0-1` must answer 206 with a Content-Range and two bytes (`enclosure_range_unsupported`); `enclosure_head_status` and `enclosure_unreachable` name other failures. These findings carry `messages` in Dutch and English. The probes are not counted as downloads. `ok` is false when any error remains.",
       tags: ['Publishing'],
       security: bearer,
-      request: { params: idParam('showId') },
+      request: { params: idParam('showId'), query: feedCheckQuery },
       responses: {
         200: {
           description: 'Problems and recommendations',
           content: {
             'application/json': {
               schema: z.object({ ok: z.boolean(), problems: z.array(feedProblem) }),
-              example: { ok: true, problems: feedWarningsExample },
+              example: feedCheckExample,
             },
           },
         },
@@ -118,7 +137,9 @@ export function publishingRoutes(deps: { publishing: PublishingService; episodes
       },
     }),
     async (c) => {
-      const problems = await deps.publishing.check(c.req.valid('param').showId);
+      const { showId } = c.req.valid('param');
+      const { probe } = c.req.valid('query');
+      const { problems } = await deps.inspection.inspect(showId, { probe: probe === 'true' });
       return c.json({ ok: !problems.some((p) => p.level === 'error'), problems }, 200);
     },
   );

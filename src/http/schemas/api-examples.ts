@@ -132,6 +132,24 @@ export const feedWarningsExample = [
   },
 ];
 
+export const feedCheckExample = {
+  ok: false,
+  problems: [
+    ...feedWarningsExample,
+    {
+      level: 'error',
+      code: 'enclosure_range_unsupported',
+      message:
+        '"De Omgevingswet": https://podcast.example.nl/media/mensenrechten-dichtbij/de-omgevingswet.mp3 answers 200 instead of 206 to Range: bytes=0-1; Apple requires audio to be served in byte ranges.',
+      episodeId: 'f641fea8-1d0c-4226-a2f6-c0793354bba5',
+      messages: {
+        nl: '"De Omgevingswet": https://podcast.example.nl/media/mensenrechten-dichtbij/de-omgevingswet.mp3 antwoordt 200 in plaats van 206 op Range: bytes=0-1; Apple vereist dat audio in delen op te vragen is.',
+        en: '"De Omgevingswet": https://podcast.example.nl/media/mensenrechten-dichtbij/de-omgevingswet.mp3 answers 200 instead of 206 to Range: bytes=0-1; Apple requires audio to be served in byte ranges.',
+      },
+    },
+  ],
+};
+
 export const jobExample = {
   id: '0dbfc869-fe41-452e-8961-d336a273c7ef',
   kind: 'process-episode',

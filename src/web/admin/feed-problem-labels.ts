@@ -67,7 +67,10 @@ const explanations: Record<string, Record<Locale, Explain>> = {
   },
 };
 
-/** A sentence for one problem; an unknown code falls back to the check's own English text. */
+/**
+ * A sentence for one problem: the finding's own words in the language when it has them (reading
+ * the feed back, probing the audio), else the explanation of its code, else the check's English.
+ */
 export function explainFeedProblem(problem: FeedProblem, locale: Locale, episodeTitle = ''): string {
-  return explanations[problem.code]?.[locale](episodeTitle) ?? problem.message;
+  return problem.messages?.[locale] ?? explanations[problem.code]?.[locale](episodeTitle) ?? problem.message;
 }

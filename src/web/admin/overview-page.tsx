@@ -16,6 +16,7 @@ const jobNames: Record<string, { nl: string; en: string }> = {
   'deliver-webhook': { nl: 'Webhook versturen', en: 'Send webhook' },
   'write-chapters': { nl: 'Hoofdstukken in MP3 schrijven', en: 'Write chapters into the MP3' },
   transcribe: { nl: 'Transcript maken', en: 'Transcribe' },
+  'ping-websub-hub': { nl: 'WebSub-hub op de hoogte brengen', en: 'Notify the WebSub hub' },
 };
 
 export interface OverviewData {

@@ -10,6 +10,7 @@ import { CopyField } from './copy-field.js';
 import { DangerZone } from './danger-zone.js';
 import { DownloadsLink } from './downloads-admin-page.js';
 import { EpisodesSection } from './episodes-section.js';
+import { FeedCheckLink } from './feed-check-page.js';
 import { FeedProblems } from './feed-problems.js';
 import { Section } from './form-field.js';
 import { HistoryList } from './history-list.js';
@@ -92,6 +93,7 @@ export function ShowScreen({ ctx, data }: { ctx: AdminContext; data: ShowScreenD
       </Section>
       <Section id="feed-check" title={t.feedCheck}>
         <FeedProblems ctx={ctx} problems={data.problems} titles={titles} />
+        <FeedCheckLink ctx={ctx} showId={show.id} />
       </Section>
       <Section id="details" title={t.showSettings}>
         {data.canEdit ? (
