@@ -37,6 +37,7 @@ describe.each(testDatabases())('people and soundbites on the staff screens ($nam
     const page = await (await editor.get(`/admin/episodes/${episode.id}`)).text();
     expect(page).toContain('Mensen in deze aflevering');
     expect(page).toContain('value="Anna de Vries"');
+    expect(page).toContain('value="Kennisplatform"');
     expect(page).toMatch(/<option value="host" selected="">Presentator<\/option>/);
 
     const saved = await editor.post(

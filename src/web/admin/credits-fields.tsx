@@ -3,6 +3,7 @@ import { personRoles, roleLabel } from '../../domain/person-roles.js';
 import type { Person } from '../../domain/show.js';
 import type { AdminContext } from './admin-context.js';
 import type { AdminLabelKey } from './admin-labels.js';
+import { Field, SelectField } from './form-field.js';
 import { formatClock } from './format.js';
 
 /** A podcast:person row as the form holds it: text as typed, so a refused row comes back as it was. */
@@ -51,37 +52,6 @@ export function labelErrors(ctx: AdminContext, errors: Record<string, AdminLabel
   return (field) => (errors[field] ? ctx.t[errors[field]] : undefined);
 }
 
-function RowInput(props: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  error?: string;
-  type?: string;
-  inputmode?: 'numeric';
-}) {
-  const errorId = `${props.id}-error`;
-  return (
-    <div class={props.error ? 'za-field za-field-invalid' : 'za-field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.error && (
-        <p class="za-field-error" id={errorId}>
-          {props.error}
-        </p>
-      )}
-      <input
-        id={props.id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.value}
-        inputmode={props.inputmode}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-      />
-    </div>
-  );
-}
-
 /** People credited (podcast:person): name, role from the taxonomy, organisation, links. */
 export function PersonsFieldset(props: {
   ctx: AdminContext;
@@ -111,24 +81,29 @@ export function PersonsFieldset(props: {
       <ol class="za-credit-list">
         {rows.map((person, i) => (
           <li class="za-row">
-            <RowInput
+            <Field
               id={`person-name-${i}`}
               name="personName"
               label={t.personName}
               value={person.name}
               error={err(`persons.${i}.name`)}
             />
-            <div class="za-field">
-              <label for={`person-role-${i}`}>{t.personRole}</label>
-              <select id={`person-role-${i}`} name="personRole">
-                {[...new Set([...personRoles, person.role.toLowerCase()])].map((role) => (
-                  <option value={role} selected={role === person.role.toLowerCase()}>
-                    {roleLabel(role, ctx.locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <RowInput
+            <SelectField id={`person-role-${i}`} name="personRole" label={t.personRole}>
+              {[...new Set([...personRoles, person.role.toLowerCase()])].map((role) => (
+                <option value={role} selected={role === person.role.toLowerCase()}>
+                  {roleLabel(role, ctx.locale)}
+                </option>
+              ))}
+            </SelectField>
+            <Field
+              id={`person-organisation-${i}`}
+              name="personOrganisation"
+              label={t.personOrganisation}
+              value={person.organisation}
+              error={err(`persons.${i}.organisation`)}
+            />
+            <input type="hidden" name="personGroup" value={person.group} />
+            <Field
               id={`person-href-${i}`}
               name="personHref"
               label={t.personHref}
@@ -136,7 +111,7 @@ export function PersonsFieldset(props: {
               type="url"
               error={err(`persons.${i}.href`)}
             />
-            <RowInput
+            <Field
               id={`person-img-${i}`}
               name="personImg"
               label={t.personImg}
@@ -170,23 +145,23 @@ export function SoundbitesFieldset(props: {
       <ol class="za-credit-list">
         {rows.map((soundbite, i) => (
           <li class="za-row">
-            <RowInput
+            <Field
               id={`soundbite-start-${i}`}
               name="soundbiteStart"
               label={t.soundbiteStart}
               value={soundbite.start}
-              inputmode="numeric"
+              extra={{ inputmode: 'numeric' }}
               error={err(`soundbites.${i}.start`)}
             />
-            <RowInput
+            <Field
               id={`soundbite-duration-${i}`}
               name="soundbiteDuration"
               label={t.soundbiteDuration}
               value={soundbite.duration}
-              inputmode="numeric"
+              extra={{ inputmode: 'numeric' }}
               error={err(`soundbites.${i}.duration`)}
             />
-            <RowInput
+            <Field
               id={`soundbite-title-${i}`}
               name="soundbiteTitle"
               label={t.soundbiteTitle}

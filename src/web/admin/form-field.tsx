@@ -2,6 +2,8 @@ import type { Child } from 'hono/jsx';
 
 export interface FieldProps {
   name: string;
+  /** Defaults to `f-` and the name; repeated rows give each input its own. */
+  id?: string;
   label: string;
   value?: string | number | null;
   type?: string;
@@ -16,7 +18,7 @@ export interface FieldProps {
 
 /** A labelled input with its hint and, when refused, its error next to it (linked for screen readers). */
 export function Field(props: FieldProps) {
-  const id = `f-${props.name.replace(/[^a-z0-9_-]/gi, '-')}`;
+  const id = props.id ?? `f-${props.name.replace(/[^a-z0-9_-]/gi, '-')}`;
   const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -49,6 +51,35 @@ export function Field(props: FieldProps) {
       ) : (
         <input {...common} type={props.type ?? 'text'} value={props.value ?? ''} />
       )}
+    </div>
+  );
+}
+
+/** A labelled choice list with its error next to it (linked for screen readers); the options as children. */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  id?: string;
+  error?: string;
+  children?: Child;
+}) {
+  const id = props.id ?? `f-${props.name}`;
+  return (
+    <div class={props.error ? 'za-field za-field-invalid' : 'za-field'}>
+      <label for={id}>{props.label}</label>
+      {props.error && (
+        <p class="za-field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      >
+        {props.children}
+      </select>
     </div>
   );
 }

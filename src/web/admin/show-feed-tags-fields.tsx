@@ -3,7 +3,7 @@ import { podcastLicenses } from '../../domain/podcast-licenses.js';
 import type { Show } from '../../domain/show.js';
 import type { AdminContext } from './admin-context.js';
 import { feedTagLabels, licenseLabel } from './feed-tag-labels.js';
-import { Check, Field } from './form-field.js';
+import { Check, Field, SelectField } from './form-field.js';
 
 /** The feed tags as the form holds them: text as typed, so a refused form shows what was entered. */
 export interface FeedTagFormValues {
@@ -66,28 +66,14 @@ function Select(props: {
   options: { value: string; label: string }[];
   error?: string;
 }) {
-  const id = `f-${props.name}`;
   return (
-    <div class={props.error ? 'za-field za-field-invalid' : 'za-field'}>
-      <label for={id}>{props.label}</label>
-      {props.error && (
-        <p class="za-field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <select
-        id={id}
-        name={props.name}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField name={props.name} label={props.label} error={props.error}>
+      {props.options.map((option) => (
+        <option value={option.value} selected={option.value === props.value}>
+          {option.label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 

@@ -6,7 +6,7 @@ import { CsrfField } from './admin-layout.js';
 import { categoryChoices } from './apple-category-names.js';
 import { type EditablePerson, editablePerson, PersonsFieldset } from './credits-fields.js';
 import { type FeedTagLabelKey, feedTagLabels } from './feed-tag-labels.js';
-import { Check, Field } from './form-field.js';
+import { Check, Field, SelectField } from './form-field.js';
 import { FeedTagFields, type FeedTagFormValues, feedTagValues } from './show-feed-tags-fields.js';
 
 /** An error next to a field: a word of the staff screens or of the feed tags. */
@@ -71,35 +71,21 @@ function CategorySelect(props: {
 }) {
   const choices = categoryChoices(props.ctx.locale);
   const groups = [...new Set(choices.map((c) => c.group))];
-  const id = `f-${props.name}`;
   return (
-    <div class={props.error ? 'za-field za-field-invalid' : 'za-field'}>
-      <label for={id}>{props.label}</label>
-      {props.error && (
-        <p class="za-field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <select
-        id={id}
-        name={props.name}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
-        <option value="">{props.ctx.t.noCategory}</option>
-        {groups.map((group) => (
-          <optgroup label={group}>
-            {choices
-              .filter((c) => c.group === group)
-              .map((c) => (
-                <option value={c.value} selected={c.value === props.value}>
-                  {c.label}
-                </option>
-              ))}
-          </optgroup>
-        ))}
-      </select>
-    </div>
+    <SelectField name={props.name} label={props.label} error={props.error}>
+      <option value="">{props.ctx.t.noCategory}</option>
+      {groups.map((group) => (
+        <optgroup label={group}>
+          {choices
+            .filter((c) => c.group === group)
+            .map((c) => (
+              <option value={c.value} selected={c.value === props.value}>
+                {c.label}
+              </option>
+            ))}
+        </optgroup>
+      ))}
+    </SelectField>
   );
 }
 
