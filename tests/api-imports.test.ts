@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { parseFeed } from 'podcast-partytime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEpisodeById } from '../src/db/repositories/episodes-repository.js';
@@ -352,6 +352,52 @@ describe.each(testDatabases())('importing into S3 storage (s3rver, $name)', (dat
       expect(sha256(Buffer.from(await (await fetch(location)).arrayBuffer()))).toBe(want);
     }
     // Nothing went to a local media folder.
+    expect(existsSync(path.join(t.dir, 'media'))).toBe(false);
+  });
+
+  const bucketSha256 = async (episodeId: string) => {
+    const key = (await findEpisodeById(t.db.kysely, episodeId))!.audio!.key;
+    const object = await bucket.send(new GetObjectCommand({ Bucket: s3.bucket, Key: key }));
+    return sha256(Buffer.from(await object.Body!.transformToByteArray()));
+  };
+
+  it('Anchor-shaped feed: the broken enclosures are listed, none of their bytes stays in the bucket, the rest is there', async () => {
+    const result = await runImport(t, { feedUrl: feeds.feedUrl('anchor-style.xml') });
+    expect(result).toMatchObject({ status: 'done', episodes: { total: 4, done: 1, failed: 3 } });
+    expect(result.problems.map((p) => p.code).sort()).toEqual([
+      'enclosure_http_status',
+      'not_audio',
+      'not_audio',
+    ]);
+    const episodes = await episodesOf(t, result.showId!);
+    expect(episodes.map((e) => e.guid)).toEqual(['7f1c0d2e-anchor-a']);
+    expect(await bucketSha256(episodes[0].id)).toBe(feeds.sha256['markt.mp3']);
+    // The storage check at the end of this block finds no object without its record.
+  });
+
+  it('Podlove-shaped feed: audio, artwork, chapters and the transcript all land in the bucket', async () => {
+    const result = await runImport(t, { feedUrl: feeds.feedUrl('podlove-style.xml') });
+    expect(result).toMatchObject({ status: 'done', episodes: { total: 1, done: 1 }, problems: [] });
+    const [episode] = await episodesOf(t, result.showId!);
+    expect(await bucketSha256(episode.id)).toBe(feeds.sha256['deel-1.mp3']);
+    const chapters = await (await t.call('GET', `/api/v1/episodes/${episode.id}/chapters`)).json();
+    expect((chapters as { chapters: { title: string }[] }).chapters.map((c) => c.title)).toEqual([
+      'Begin',
+      'De kaart',
+    ]);
+    const transcript = await t.call(
+      'GET',
+      `/api/v1/episodes/${episode.id}/transcript?language=nl&format=vtt`,
+    );
+    expect(await transcript.text()).toContain('Welkom bij het archief.');
+    const show = (await (await t.call('GET', `/api/v1/shows/${result.showId}`)).json()) as {
+      artworkUrl: string;
+    };
+    const artwork = await t.app.request(show.artworkUrl);
+    expect([200, 302]).toContain(artwork.status);
+    const listed = await bucket.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    const keys = (listed.Contents ?? []).map((o) => o.Key ?? '');
+    expect(keys.filter((key) => key.startsWith(`shows/${result.showId}/artwork/`)).length).toBeGreaterThan(0);
     expect(existsSync(path.join(t.dir, 'media'))).toBe(false);
   });
 
