@@ -26,7 +26,8 @@ export async function encodeAndMeter(
   const stop = new AbortController();
   const both = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
   const encoding = encode(both);
-  const metering = meterAudio(tools, followGrowingFile(output, encoding, both), {
+  const follower = followGrowingFile(output, encoding, both);
+  const metering = meterAudio(tools, follower, {
     channels,
     sampleRate: 44100,
     signal: both,
@@ -40,6 +41,8 @@ export async function encodeAndMeter(
     throw error;
   };
   await Promise.allSettled([encoding.catch(stopOnFailure), metering.catch(stopOnFailure)]);
+  // A meter that stopped mid-file leaves the follower paused with its file open: close it.
+  follower.destroy();
   if (firstFailure) throw firstFailure.reason;
   const [encoded, mp3] = await Promise.all([encoding, metering]); // both fulfilled by now
   return { encoded, mp3 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, readlink, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -57,5 +57,24 @@ describe('followGrowingFile', () => {
     const reading = buffer(followGrowingFile(file, neverDone, stop.signal));
     setTimeout(() => stop.abort(), 80);
     await expect(reading).rejects.toThrow(/abort/i);
+  });
+
+  it('closes its file when destroyed while paused, as a consumer that stopped reading leaves it', async () => {
+    const file = path.join(dir, 'out.mp3');
+    await writeFile(file, randomBytes(5 << 20));
+    const follower = followGrowingFile(file, new Promise(() => {}));
+    await new Promise((resolve) => follower.once('readable', resolve));
+    // What this process holds open, from Linux's own list of its file descriptors.
+    const openFiles = async () => {
+      const targets = await Promise.all(
+        (await readdir('/proc/self/fd')).map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')),
+      );
+      return targets.filter((target) => target === file).length;
+    };
+    expect(await openFiles()).toBe(1);
+    follower.destroy();
+    await new Promise((resolve) => follower.once('close', resolve));
+    await sleep(20);
+    expect(await openFiles()).toBe(0);
   });
 });

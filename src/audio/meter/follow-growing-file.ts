@@ -44,17 +44,18 @@ export function followGrowingFile(
     if (!handle) return;
     try {
       let position = 0;
+      const buffer = Buffer.allocUnsafe(chunkBytes);
       for (;;) {
         signal?.throwIfAborted();
         // Read after noting whether the writer is done: a read that comes back empty once it is
         // done has reached the real end, not merely the writer's last flush.
         const writerFinished = settled;
         if (writerError) throw writerError;
-        const buffer = Buffer.allocUnsafe(chunkBytes);
         const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position);
         if (bytesRead > 0) {
           position += bytesRead;
-          yield buffer.subarray(0, bytesRead);
+          // A copy: the reading buffer is used again while the consumer may still hold this.
+          yield Buffer.from(buffer.subarray(0, bytesRead));
         } else if (writerFinished) {
           return;
         } else {
