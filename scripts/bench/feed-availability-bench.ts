@@ -91,10 +91,13 @@ export async function feedAvailabilityBench(): Promise<void> {
         await sleep(500);
       }
     })();
-    const loaded = await healthLatencies(`${origin}/healthz`, 15_000);
-    polling = false;
-    await Promise.all([...pollers, rebuilding]);
-    server.close();
+    // Whatever the sampler finds, the load stops and the server closes before the container does.
+    const loaded = await healthLatencies(`${origin}/healthz`, 15_000).finally(async () => {
+      polling = false;
+      await Promise.allSettled([...pollers, rebuilding]);
+      server.close();
+    });
+    await rebuilding;
     // The first version and at least one rebuilt (brotli at quality 11 of 3.5 MB takes seconds).
     if (versions.size < 2) throw new Error(`the pollers saw ${versions.size} feed versions`);
     line(
