@@ -47,6 +47,7 @@ describe.each(testDatabases())('people and soundbites on the staff screens ($nam
         personRole: ['host', 'guest', 'guest'],
         personOrganisation: ['Kennisplatform', 'Gemeente Utrecht', ''],
         personGroup: ['cast', '', ''],
+        personRoleBefore: ['host', 'guest', 'guest'],
         personHref: ['', 'https://utrecht.nl/wethouder', ''],
         personImg: ['', '', ''],
         soundbiteStart: ['1:05', ''],
@@ -82,6 +83,61 @@ describe.each(testDatabases())('people and soundbites on the staff screens ($nam
     expect(feed).toMatch(
       /<podcast:person role="guest"[^>]*>Fatima el Amrani &lt;script&gt;<\/podcast:person>/,
     );
+  });
+
+  it('keeps on a save what the form only shows: no role stays host, a fraction of a second stays, a changed role drops its group', async () => {
+    const show = await publishableShow(t);
+    const episode = await readyEpisode(t, show.id);
+    await t.call('PATCH', `/api/v1/episodes/${episode.id}`, {
+      json: {
+        persons: [{ name: 'Bert' }, { name: 'Carla', role: 'editor', group: 'writing' }],
+        soundbites: [{ startSeconds: 12.5, durationSeconds: 20 }],
+      },
+    });
+    const editor = await staffAs(t, 'editor');
+    const page = await (await editor.get(`/admin/episodes/${episode.id}`)).text();
+    expect(page).toContain('value="0:12.5"');
+    expect(page).toContain('<label for="person-name-1">2. Naam</label>');
+    // The form as the page sends it, with Carla's role changed to guest.
+    const saved = await editor.post(
+      `/admin/episodes/${episode.id}`,
+      detailsForm({
+        personName: ['Bert', 'Carla', ''],
+        personRole: ['host', 'guest', 'guest'],
+        personOrganisation: ['', '', ''],
+        personGroup: ['', 'writing', ''],
+        personRoleBefore: ['host', 'editor', 'guest'],
+        personHref: ['', '', ''],
+        personImg: ['', '', ''],
+        soundbiteStart: ['0:12.5', ''],
+        soundbiteDuration: ['20', ''],
+        soundbiteTitle: ['', ''],
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const api = await (await t.call('GET', `/api/v1/episodes/${episode.id}`)).json();
+    expect(api.persons).toEqual([
+      { name: 'Bert', role: 'host' },
+      { name: 'Carla', role: 'guest' },
+    ]);
+    expect(api.soundbites).toEqual([{ startSeconds: 12.5, durationSeconds: 20 }]);
+  });
+
+  it('refuses a name with a control character as the API does, next to its row', async () => {
+    const show = await publishableShow(t);
+    const episode = await readyEpisode(t, show.id);
+    const editor = await staffAs(t, 'editor');
+    const refused = await editor.post(
+      `/admin/episodes/${episode.id}`,
+      detailsForm({
+        personName: ['Gast\u0007'],
+        personRole: ['guest'],
+        personHref: [''],
+        soundbiteStart: [],
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/id="person-name-0-error">Dit veld klopt niet/);
   });
 
   it('refuses a web address that is not one and a soundbite longer than ten minutes, next to the row, saving nothing', async () => {

@@ -2,6 +2,7 @@ import type { Episode } from '../../domain/episode.js';
 import type { Person } from '../../domain/show.js';
 import type { AdminLabelKey } from '../../web/admin/admin-labels.js';
 import type { EditablePerson, EditableSoundbite } from '../../web/admin/credits-fields.js';
+import { personSchema, text } from '../schemas/common-schemas.js';
 import { parseClockInput } from './clock-input.js';
 
 type Form = Record<string, string | File | (string | File)[]>;
@@ -19,6 +20,7 @@ export function personRows(form: Form): EditablePerson[] {
   const hrefs = column('personHref');
   const imgs = column('personImg');
   const groups = column('personGroup');
+  const rolesBefore = column('personRoleBefore');
   return column('personName')
     .map((name, i) => ({
       name,
@@ -26,7 +28,9 @@ export function personRows(form: Form): EditablePerson[] {
       organisation: organisations[i] ?? '',
       href: hrefs[i] ?? '',
       img: imgs[i] ?? '',
-      group: groups[i] ?? '',
+      // A group belongs to a role: kept only while the role is the one it came with.
+      group: roles[i] && roles[i] === rolesBefore[i] ? (groups[i] ?? '') : '',
+      roleBefore: rolesBefore[i] ?? '',
     }))
     .filter((row) => row.name !== '' || row.organisation !== '' || row.href !== '' || row.img !== '');
 }
@@ -45,39 +49,43 @@ export function soundbiteRows(form: Form): EditableSoundbite[] {
     .filter((row) => row.start !== '' || row.duration !== '' || row.title !== '');
 }
 
-function isWebUrl(text: string): boolean {
-  if (text.length > 2000 || !URL.canParse(text)) return false;
-  return ['http:', 'https:'].includes(new URL(text).protocol);
-}
+/** As many as the API takes (its schemas' limits). */
+const maxPersons = 50;
+const maxSoundbites = 20;
+const soundbiteTitle = text(128);
 
-/** Person rows as podcast:person values, with the same limits as the API; errors keyed `persons.{row}.{field}`. */
+/** Person rows as podcast:person values, checked by the API's own schema; errors keyed `persons.{row}.{field}`. */
 export function parsePersons(rows: EditablePerson[], errors: Errors): Person[] {
+  if (rows.length > maxPersons) errors.persons = 'tooManyRows';
   return rows.map((row, i) => {
-    if (!row.name) errors[`persons.${i}.name`] = 'requiredField';
-    else if (row.name.length > 200) errors[`persons.${i}.name`] = 'invalidField';
-    if (row.organisation.length > 200) errors[`persons.${i}.organisation`] = 'invalidField';
-    if (row.href && !isWebUrl(row.href)) errors[`persons.${i}.href`] = 'invalidUrl';
-    if (row.img && !isWebUrl(row.img)) errors[`persons.${i}.img`] = 'invalidUrl';
-    return {
+    const person = {
       name: row.name,
-      role: row.role.slice(0, 100),
-      ...(row.group ? { group: row.group.slice(0, 100) } : {}),
+      role: row.role,
+      ...(row.group ? { group: row.group } : {}),
       ...(row.organisation ? { organisation: row.organisation } : {}),
       ...(row.href ? { href: row.href } : {}),
       ...(row.img ? { img: row.img } : {}),
     };
+    const checked = personSchema.safeParse(person);
+    if (!row.name) errors[`persons.${i}.name`] = 'requiredField';
+    for (const issue of checked.success ? [] : checked.error.issues) {
+      const field = String(issue.path[0] ?? 'name');
+      errors[`persons.${i}.${field}`] ??= field === 'href' || field === 'img' ? 'invalidUrl' : 'invalidField';
+    }
+    return person;
   });
 }
 
 /** Soundbite rows as podcast:soundbite values (start from a clock, 1–600 s long, as the API allows). */
 export function parseSoundbites(rows: EditableSoundbite[], errors: Errors): Soundbite[] {
+  if (rows.length > maxSoundbites) errors.soundbites = 'tooManyRows';
   return rows.map((row, i) => {
     const start = parseClockInput(row.start);
     const duration = Number(row.duration.replace(',', '.'));
     if (start === null) errors[`soundbites.${i}.start`] = 'invalidField';
     if (!row.duration || !Number.isFinite(duration) || duration <= 0 || duration > 600)
       errors[`soundbites.${i}.duration`] = 'invalidSoundbiteDuration';
-    if (row.title.length > 128) errors[`soundbites.${i}.title`] = 'invalidField';
+    if (!soundbiteTitle.safeParse(row.title).success) errors[`soundbites.${i}.title`] = 'invalidField';
     return {
       startSeconds: start ?? 0,
       durationSeconds: duration,

@@ -37,7 +37,8 @@ export function parseEpisodeForm(v: EpisodeFormValues) {
   if (!title) errors.title = 'requiredField';
   else if (title.length > 255) errors.title = 'invalidField';
   if (v.summary.length > 4000) errors.summary = 'invalidField';
-  if (Buffer.byteLength(v.description) > 4000) errors.description = 'invalidField';
+  // The API's limit (characters), so whatever the API stored can be saved here again.
+  if (v.description.length > 10000) errors.description = 'invalidField';
   const season = wholeNumber(v.season);
   const number = wholeNumber(v.number);
   if (season === undefined) errors.season = 'invalidNumberField';

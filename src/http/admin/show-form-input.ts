@@ -116,8 +116,13 @@ export function parseShowForm(
       continue;
     }
     const top = String(issue.path[0] ?? '');
-    // The person rows were checked above, each message next to its row.
-    if (top === 'persons') continue;
+    // Person rows: next to the row's field (parsePersons checked them with the same schema).
+    if (top === 'persons') {
+      const key =
+        issue.path.length >= 3 ? `persons.${String(issue.path[1])}.${String(issue.path[2])}` : 'persons';
+      errors[key] ??= key === 'persons' ? 'tooManyRows' : 'invalidField';
+      continue;
+    }
     const field =
       top === 'movedTo'
         ? issue.path[1] === 'redirectAfter'

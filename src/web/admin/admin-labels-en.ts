@@ -186,6 +186,7 @@ export const en: AdminLabels = {
   episodePersons: 'People in this episode',
   episodePersonsHint:
     "Guests, hosts and makers (podcast:person). Leave empty to use the show's people; clearing a name removes the row.",
+  tooManyRows: 'Too many rows: at most 50 people and 20 soundbites.',
   personName: 'Name',
   personRole: 'Role',
   personOrganisation: 'Organisation (optional)',

@@ -196,6 +196,7 @@ const nl = {
   episodePersons: 'Mensen in deze aflevering',
   episodePersonsHint:
     'Gasten, presentatoren en makers (podcast:person). Laat dit leeg om de mensen van de show te gebruiken; een naam wissen haalt de rij weg.',
+  tooManyRows: 'Te veel rijen: ten hoogste 50 mensen en 20 fragmenten.',
   personName: 'Naam',
   personRole: 'Rol',
   personOrganisation: 'Organisatie (optioneel)',

@@ -13,8 +13,10 @@ export interface EditablePerson {
   organisation: string;
   href: string;
   img: string;
-  /** Kept as it came (the API may set it); the form does not ask for it. */
+  /** Kept as it came (the API may set it) while the role stays the one it came with. */
   group: string;
+  /** The role the row was shown with, so a changed role drops a group that belonged to the old one. */
+  roleBefore: string;
 }
 
 /** A podcast:soundbite row as typed: start as a clock ("12:30"), duration in seconds. */
@@ -24,19 +26,27 @@ export interface EditableSoundbite {
   title: string;
 }
 
-/** A stored person as a form row. */
+/** A stored person as a form row; no role is what the namespace reads as host. */
 export const editablePerson = (p: Person): EditablePerson => ({
   name: p.name,
-  role: p.role ?? 'guest',
+  role: p.role?.toLowerCase() ?? 'host',
   organisation: p.organisation ?? '',
   href: p.href ?? '',
   img: p.img ?? '',
   group: p.group ?? '',
+  roleBefore: p.role?.toLowerCase() ?? 'host',
 });
+
+/** "1:02:05.5": the clock with what the API may have set below the second, so a save keeps it. */
+function clockWithFraction(seconds: number): string {
+  const whole = Math.floor(seconds);
+  const fraction = Number((seconds - whole).toFixed(3));
+  return fraction > 0 ? `${formatClock(whole)}${String(fraction).slice(1)}` : formatClock(whole);
+}
 
 /** A stored soundbite as a form row. */
 export const editableSoundbite = (s: Episode['soundbites'][number]): EditableSoundbite => ({
-  start: formatClock(s.startSeconds),
+  start: clockWithFraction(s.startSeconds),
   duration: String(s.durationSeconds),
   title: s.title ?? '',
 });
@@ -71,6 +81,7 @@ export function PersonsFieldset(props: {
       href: '',
       img: '',
       group: '',
+      roleBefore: 'guest',
     })),
   ];
   const err = props.errorOf;
@@ -78,17 +89,18 @@ export function PersonsFieldset(props: {
     <fieldset class="za-fieldset" id="persons">
       <legend>{props.legend}</legend>
       <p class="za-hint">{props.hint}</p>
+      {err('persons') && <p class="za-field-error">{err('persons')}</p>}
       <ol class="za-credit-list">
         {rows.map((person, i) => (
           <li class="za-row">
             <Field
               id={`person-name-${i}`}
               name="personName"
-              label={t.personName}
+              label={`${i + 1}. ${t.personName}`}
               value={person.name}
               error={err(`persons.${i}.name`)}
             />
-            <SelectField id={`person-role-${i}`} name="personRole" label={t.personRole}>
+            <SelectField id={`person-role-${i}`} name="personRole" label={`${i + 1}. ${t.personRole}`}>
               {[...new Set([...personRoles, person.role.toLowerCase()])].map((role) => (
                 <option value={role} selected={role === person.role.toLowerCase()}>
                   {roleLabel(role, ctx.locale)}
@@ -98,15 +110,16 @@ export function PersonsFieldset(props: {
             <Field
               id={`person-organisation-${i}`}
               name="personOrganisation"
-              label={t.personOrganisation}
+              label={`${i + 1}. ${t.personOrganisation}`}
               value={person.organisation}
               error={err(`persons.${i}.organisation`)}
             />
             <input type="hidden" name="personGroup" value={person.group} />
+            <input type="hidden" name="personRoleBefore" value={person.roleBefore} />
             <Field
               id={`person-href-${i}`}
               name="personHref"
-              label={t.personHref}
+              label={`${i + 1}. ${t.personHref}`}
               value={person.href}
               type="url"
               error={err(`persons.${i}.href`)}
@@ -114,7 +127,7 @@ export function PersonsFieldset(props: {
             <Field
               id={`person-img-${i}`}
               name="personImg"
-              label={t.personImg}
+              label={`${i + 1}. ${t.personImg}`}
               value={person.img}
               type="url"
               error={err(`persons.${i}.img`)}
@@ -142,29 +155,28 @@ export function SoundbitesFieldset(props: {
     <fieldset class="za-fieldset" id="soundbites">
       <legend>{t.soundbites}</legend>
       <p class="za-hint">{t.soundbitesHint}</p>
+      {err('soundbites') && <p class="za-field-error">{err('soundbites')}</p>}
       <ol class="za-credit-list">
         {rows.map((soundbite, i) => (
           <li class="za-row">
             <Field
               id={`soundbite-start-${i}`}
               name="soundbiteStart"
-              label={t.soundbiteStart}
+              label={`${i + 1}. ${t.soundbiteStart}`}
               value={soundbite.start}
-              extra={{ inputmode: 'numeric' }}
               error={err(`soundbites.${i}.start`)}
             />
             <Field
               id={`soundbite-duration-${i}`}
               name="soundbiteDuration"
-              label={t.soundbiteDuration}
+              label={`${i + 1}. ${t.soundbiteDuration}`}
               value={soundbite.duration}
-              extra={{ inputmode: 'numeric' }}
               error={err(`soundbites.${i}.duration`)}
             />
             <Field
               id={`soundbite-title-${i}`}
               name="soundbiteTitle"
-              label={t.soundbiteTitle}
+              label={`${i + 1}. ${t.soundbiteTitle}`}
               value={soundbite.title}
               error={err(`soundbites.${i}.title`)}
             />
