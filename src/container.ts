@@ -83,7 +83,10 @@ export function createContainer(options: ContainerOptions) {
   const feedDelivery = createFeedDelivery({ ...base, feedUrl: urls.feedUrl });
   const transcriberConfigured = Boolean(options.transcriberCommand);
   const feed = { rebuild: publishing.rebuildFeed };
-  connectEpisodeLifecycle({ ...base, ...{ events, queue, feed, transcripts, transcriberConfigured } });
+  const lifecycle = connectEpisodeLifecycle({
+    ...base,
+    ...{ events, queue, feed, transcripts, transcriberConfigured },
+  });
   const analytics = createAnalyticsModule({
     ...{ ...base, store, queue, logger, baseUrl: options.baseUrl },
     ...{ trustProxy: options.trustProxy, mediaOrigins: options.mediaOrigins },
@@ -108,6 +111,7 @@ export function createContainer(options: ContainerOptions) {
   });
   const handlers: JobHandlers = {
     ...media.handlers,
+    ...lifecycle.handlers,
     ...moving.handlers,
     ...social.handlers,
     ...createFeedJobs({ feed: feedPublisher, search: site.search }).handlers,

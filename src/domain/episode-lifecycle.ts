@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { findEpisodeById, listEpisodeIdsWithAudio } from '../db/repositories/episodes-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { JobHandlers } from '../jobs/worker.js';
 import type { SpeechSegment } from '../timed-text/index.js';
 import { changesDeliveryTags } from './delivery-tags.js';
 import type { DomainEvents } from './domain-events.js';
@@ -33,14 +34,17 @@ export interface EpisodeLifecycleDeps {
  *   rebuilt; a change to an episode outside the feed leaves the feed alone;
  * - chapters changed → a `write-chapters` job puts them into the delivery MP3 (ID3 CHAP);
  * - the title or summary of an episode with delivery audio changed → the same job rewrites the
- *   MP3's ID3 tag, so the file apps download says what the feed says; so does a change of the
- *   show's title or author (album and artist), for every episode of the show with audio;
+ *   MP3's ID3 tag, so the file apps download says what the feed says; a change of the show's
+ *   title or author (album and artist) queues a `retag-show` job that does so for every episode
+ *   of the show with audio;
  * - processed → a placeholder transcript from the speech the meter heard, then a `transcribe`
  *   job when a transcriber is configured.
  *
  * Publishing's own events (social drafts, webhooks) belong to the social feature.
  */
-export function connectEpisodeLifecycle(deps: EpisodeLifecycleDeps): void {
+export function connectEpisodeLifecycle(deps: EpisodeLifecycleDeps): {
+  handlers: Pick<JobHandlers, 'retag-show'>;
+} {
   const { db, events, queue, feed } = deps;
 
   const rebuildIfInFeed = async (episodeId: string) => {
@@ -54,8 +58,10 @@ export function connectEpisodeLifecycle(deps: EpisodeLifecycleDeps): void {
 
   events.on('show.changed', async ({ showId, deliveryTagsChanged }) => {
     await feed.rebuild(showId);
-    if (!deliveryTagsChanged) return;
-    for (const episodeId of await listEpisodeIdsWithAudio(db, showId)) await rewriteDeliveryTags(episodeId);
+    // One job fans out to the episodes: the edit answers at once however large the show is, and a
+    // fan-out cut short by a failure is retried whole (each episode's job is deduplicated).
+    if (deliveryTagsChanged)
+      await queue.enqueue('retag-show', { showId }, { dedupeKey: `retag-show:${showId}` });
   });
   events.on('episode.changed', async ({ episode, before }) => {
     if (isInFeed(episode)) await feed.rebuild(episode.show_id);
@@ -81,4 +87,13 @@ export function connectEpisodeLifecycle(deps: EpisodeLifecycleDeps): void {
       );
     }
   });
+
+  return {
+    handlers: {
+      'retag-show': async ({ showId }) => {
+        for (const episodeId of await listEpisodeIdsWithAudio(db, showId))
+          await rewriteDeliveryTags(episodeId);
+      },
+    },
+  };
 }

@@ -149,6 +149,7 @@ describe.each(testDatabases())('job queue on $name', (database) => {
       'fold-downloads': async () => {},
       'import-feed': async () => {},
       'ping-websub-hub': async () => {},
+      'retag-show': async () => {},
     };
     const worker = createWorker({ queue, handlers, logger: createLogger({ level: 'silent' }) });
     const ok = await queue.enqueue('rebuild-feed', { showId: 'x' });
@@ -179,6 +180,7 @@ function noopHandlers(overrides: Partial<JobHandlers>): JobHandlers {
     'fold-downloads': nothing,
     'import-feed': nothing,
     'ping-websub-hub': nothing,
+    'retag-show': nothing,
     ...overrides,
   };
 }

@@ -14,6 +14,8 @@ export interface JobPayloads {
   'fold-downloads': Record<string, never>;
   'import-feed': { importId: string };
   'ping-websub-hub': { feedUrl: string };
+  /** A show's title or author changed: every episode's delivered MP3 gets its tag rewritten. */
+  'retag-show': { showId: string };
 }
 
 export type JobKind = keyof JobPayloads;

@@ -73,6 +73,7 @@ const handlers: JobHandlers = {
   'fold-downloads': unexpected,
   'import-feed': unexpected,
   'ping-websub-hub': unexpected,
+  'retag-show': unexpected,
 };
 
 const worker = createWorker({

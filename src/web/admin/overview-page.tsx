@@ -17,6 +17,7 @@ const jobNames: Record<string, { nl: string; en: string }> = {
   'write-chapters': { nl: 'Hoofdstukken in MP3 schrijven', en: 'Write chapters into the MP3' },
   transcribe: { nl: 'Transcript maken', en: 'Transcribe' },
   'ping-websub-hub': { nl: 'WebSub-hub op de hoogte brengen', en: 'Notify the WebSub hub' },
+  'retag-show': { nl: 'Nieuwe podcastnaam in de MP3’s zetten', en: "Put the show's new name into its MP3s" },
 };
 
 export interface OverviewData {
