@@ -276,6 +276,8 @@ export interface DownloadRequestsTable {
   range_start: number | null;
   range_end: number | null;
   file_size: number;
+  /** The range's length when the request can add to a download (count-downloads.ts), else null. */
+  countable_bytes: number | null;
 }
 
 export interface DownloadCountsTable {

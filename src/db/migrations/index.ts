@@ -35,6 +35,8 @@ import * as createSearchIndex from './0051-create-search-index.js';
 import * as createImports from './0060-create-imports.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
 import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
+import * as addDownloadRequestsCountableBytes from './0090-add-download-requests-countable-bytes.js';
+import * as indexDownloadRequestsFold from './0091-index-download-requests-fold.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -66,6 +68,8 @@ export const migrations: Record<string, Migration> = {
   '0044-index-download-counts-show': indexDownloadCountsShow,
   '0045-create-download-settings': createDownloadSettings,
   '0046-drop-download-events': dropDownloadEvents,
+  '0090-add-download-requests-countable-bytes': addDownloadRequestsCountableBytes,
+  '0091-index-download-requests-fold': indexDownloadRequestsFold,
   '0030-create-users': createUsers,
   '0031-create-user-sessions': createUserSessions,
   '0032-create-sign-in-attempts': createSignInAttempts,
