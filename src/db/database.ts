@@ -276,7 +276,10 @@ export interface DownloadRequestsTable {
   range_start: number | null;
   range_end: number | null;
   file_size: number;
-  /** The range's length when the request can add to a download (count-downloads.ts), else null. */
+  /**
+   * The bytes the request can add to a download (count-downloads.ts), 0 when none; null on a
+   * request a zender from before this column recorded (the fold then replays its listener).
+   */
   countable_bytes: number | null;
 }
 

@@ -49,7 +49,7 @@ const DAY_MS = 24 * 3600_000;
  */
 export function createDownloadFold(options: DownloadFoldOptions) {
   const { db, store, clock, classify } = options;
-  const parallel = options.parallel ?? 2;
+  const parallel = options.parallel ?? 4;
 
   /** The downloads made in (after, upTo] of one day, per episode, app and device. */
   async function foldDay(piece: FoldDay, facts: EpisodeFactsLookup) {

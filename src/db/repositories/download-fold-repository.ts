@@ -70,8 +70,9 @@ export async function episodesOfDay(db: Kysely<Database>, day: string): Promise<
  * here, by the rules count-downloads.ts applies request by request: a download when one request
  * covers the minute wherever it starts (even at the file's first byte), none when all its bytes
  * together fall short, or when none of its requests could count. Any other listener (ranges that
- * may add up, requests before and after `after`, an older file, app and web player mixed) is
- * returned on its own row for a replay.
+ * may add up, requests before and after `after`, an older file, app and web player mixed, a
+ * request an older zender recorded without its countable bytes) is returned on its own row for a
+ * replay.
  */
 export async function episodeOutcomes(
   db: Kysely<Database>,
@@ -82,6 +83,10 @@ export async function episodeOutcomes(
   // When the whole day is new (a backlog, or the first fold of the day), nothing needs comparing.
   const wholeDayNew = after < `${day}T00:00:00.000Z`;
   const fresh = wholeDayNew ? sql`count(*)` : sql`sum(CASE WHEN at > ${after} THEN 1 ELSE 0 END)`;
+  const nothingNew = wholeDayNew ? sql`` : sql`WHEN ${fresh} = 0 THEN 'none'`;
+  const oldAndNew = wholeDayNew ? sql`` : sql`${fresh} < count(*) OR`;
+  // Likewise when the day is folded to its end (a backlog, or the first fold after midnight).
+  const untilUpTo = upTo < `${day}T23:59:59.999Z` ? sql`AND at <= ${upTo}` : sql``;
   const judged = threshold
     ? sql`WHEN max(file_size) <> ${threshold.size} OR min(file_size) <> ${threshold.size} THEN 'replay'
         WHEN max(countable_bytes) >= ${threshold.needed + threshold.audioStart} THEN 'counts'
@@ -95,13 +100,15 @@ export async function episodeOutcomes(
     FROM (
       SELECT listener, user_agent, ${fresh} AS fresh, CASE WHEN sum(web_player) > 0 THEN 1 ELSE 0 END AS web,
         CASE
-          WHEN ${fresh} = 0 OR max(countable_bytes) IS NULL THEN 'none'
-          WHEN ${fresh} < count(*) OR (sum(web_player) > 0 AND sum(web_player) < count(*)) THEN 'replay'
+          ${nothingNew}
+          WHEN count(countable_bytes) < count(*) THEN 'replay'
+          WHEN max(countable_bytes) = 0 THEN 'none'
+          WHEN ${oldAndNew} (sum(web_player) > 0 AND sum(web_player) < count(*)) THEN 'replay'
           ${judged}
           ELSE 'replay'
         END AS outcome
       FROM download_requests
-      WHERE substr(at, 1, 10) = ${day} AND episode_id = ${episodeId} AND at <= ${upTo}
+      WHERE substr(at, 1, 10) = ${day} AND episode_id = ${episodeId} ${untilUpTo}
       GROUP BY listener, user_agent
     ) g
     GROUP BY 1, 2
