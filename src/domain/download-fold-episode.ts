@@ -36,15 +36,15 @@ export async function foldEpisode(
   const threshold = episode.audioSize === null ? null : episode.thresholdFor(episode.audioSize);
   const downloads: EpisodeFold['downloads'] = [];
   const count = (kind: ReturnType<UserAgentClassifier>, n: number) => {
-    if (kind.counts && n > 0) downloads.push({ kind, count: n });
+    if (kind.counts) downloads.push({ kind, count: n });
   };
   let requests = 0;
   const replays: string[] = [];
   for (const row of await episodeOutcomes(db, piece, episodeId, threshold)) {
     requests += row.fresh;
     if (row.listener !== null) replays.push(row.listener);
-    count(classify(row.user_agent, false), row.app_downloads);
-    count(classify(row.user_agent, true), row.web_downloads);
+    if (row.app_downloads > 0) count(classify(row.user_agent, false), row.app_downloads);
+    if (row.web_downloads > 0) count(classify(row.user_agent, true), row.web_downloads);
   }
   const afterMs = Date.parse(piece.after);
   for (let i = 0; i < replays.length; i += REPLAY_BATCH) {

@@ -36,7 +36,9 @@ import * as createImports from './0060-create-imports.js';
 import * as addFeedDocumentsGzip from './0073-add-feed-documents-gzip.js';
 import * as addFeedDocumentsBr from './0074-add-feed-documents-br.js';
 import * as addDownloadRequestsCountableBytes from './0090-add-download-requests-countable-bytes.js';
-import * as indexDownloadRequestsFold from './0091-index-download-requests-fold.js';
+import * as dropDownloadRequestsListenerIndex from './0091-drop-download-requests-listener-index.js';
+import * as collateDownloadRequestsBytewise from './0092-collate-download-requests-bytewise.js';
+import * as indexDownloadRequestsFold from './0093-index-download-requests-fold.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -69,7 +71,9 @@ export const migrations: Record<string, Migration> = {
   '0045-create-download-settings': createDownloadSettings,
   '0046-drop-download-events': dropDownloadEvents,
   '0090-add-download-requests-countable-bytes': addDownloadRequestsCountableBytes,
-  '0091-index-download-requests-fold': indexDownloadRequestsFold,
+  '0091-drop-download-requests-listener-index': dropDownloadRequestsListenerIndex,
+  '0092-collate-download-requests-bytewise': collateDownloadRequestsBytewise,
+  '0093-index-download-requests-fold': indexDownloadRequestsFold,
   '0030-create-users': createUsers,
   '0031-create-user-sessions': createUserSessions,
   '0032-create-sign-in-attempts': createSignInAttempts,

@@ -44,7 +44,7 @@ export async function firstRequestAfter(
 }
 
 /**
- * The episodes asked for on a day: one step along the fold index (migration 0091) per episode,
+ * The episodes asked for on a day: one step along the fold index (migration 0093) per episode,
  * each to the next episode id, rather than a walk over every request of the day.
  */
 export async function episodesOfDay(db: Kysely<Database>, day: string): Promise<string[]> {
