@@ -17,11 +17,21 @@ export const WINDOW_MS = 24 * 3600_000;
  * the object store (302, which shows intent rather than bytes). HEAD, 304, 416 and the two-byte
  * probes Apple and others send (`bytes=0-1`) never count.
  */
-export function countable(request: ServedRequest): boolean {
-  if (request.method !== 'GET') return false;
-  if (request.status !== 200 && request.status !== 206 && request.status !== 302) return false;
-  if (request.rangeStart === null || request.rangeEnd === null) return false;
-  return request.rangeEnd - request.rangeStart + 1 > 2;
+export function countable(request: Omit<ServedRequest, 'at' | 'fileSize'>): boolean {
+  return countableBytes(request) > 0;
+}
+
+/**
+ * The bytes a request can add to a download: its range's length, or 0 when it cannot add any.
+ * The recorder stores this with each request, so the fold's SQL can weigh requests without
+ * repeating these rules.
+ */
+export function countableBytes(request: Omit<ServedRequest, 'at' | 'fileSize'>): number {
+  if (request.method !== 'GET') return 0;
+  if (request.status !== 200 && request.status !== 206 && request.status !== 302) return 0;
+  if (request.rangeStart === null || request.rangeEnd === null) return 0;
+  const length = request.rangeEnd - request.rangeStart + 1;
+  return length > 2 ? length : 0;
 }
 
 /**

@@ -14,6 +14,11 @@ export interface DownloadRequestsTable {
   range_start: number | null;
   range_end: number | null;
   file_size: number;
+  /**
+   * The bytes the request can add to a download (count-downloads.ts), 0 when none; null on a
+   * request a zender from before this column recorded (the fold then replays its listener).
+   */
+  countable_bytes: number | null;
 }
 
 export interface DownloadCountsTable {

@@ -1,7 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type ByteThreshold, byteThreshold, id3TagSize } from '../analytics/byte-coverage.js';
-import { DownloadWindow } from '../analytics/count-downloads.js';
-import type { UserAgentClassifier, UserAgentKind } from '../analytics/user-agent-kind.js';
+import type { UserAgentClassifier } from '../analytics/user-agent-kind.js';
 import type { Database } from '../db/database.js';
 import {
   addDownloadCounts,
@@ -10,20 +8,25 @@ import {
   deleteRequestsBefore,
   deleteSaltsBefore,
   readSetting,
-  requestsBetween,
-  requestTimeAfter,
 } from '../db/repositories/analytics-repository.js';
-import { findEpisodeById } from '../db/repositories/episodes-repository.js';
+import {
+  episodesOfDay,
+  type FoldDay,
+  firstRequestAfter,
+} from '../db/repositories/download-fold-repository.js';
 import type { Clock } from '../shared/clock.js';
+import { eachWithin } from '../shared/each-within.js';
 import type { BlobStore } from '../storage/blob-store.js';
+import { createEpisodeFacts, type EpisodeFactsLookup } from './download-episode-facts.js';
+import { foldEpisode } from './download-fold-episode.js';
 
 export interface DownloadFoldOptions {
   db: Kysely<Database>;
   store: BlobStore;
   clock: Clock;
   classify: UserAgentClassifier;
-  /** Requests folded per transaction; a large backlog is cut in pieces of about this many. */
-  pieceSize?: number;
+  /** Episodes folded at once (PostgreSQL runs each on a connection of its own; SQLite in turn). */
+  parallel?: number;
 }
 
 export interface FoldResult {
@@ -36,131 +39,40 @@ export interface FoldResult {
 const WATERMARK = 'fold-watermark';
 const DAY_MS = 24 * 3600_000;
 
-interface EpisodeFacts {
-  showId: string;
-  thresholdFor: (fileSize: number) => ByteThreshold;
-}
-
 /**
- * Folds raw requests into daily counts per episode, app and device. Requests are taken in time
- * pieces after a watermark; for every listener seen in a piece its whole stored history is
- * replayed (a listener hash lives one UTC day, the life of its secret, so that history is all
- * still there), and the downloads whose counting moment falls in the piece are added. Each piece
- * commits with the watermark, so a crash or a second worker never counts a download twice.
- * Afterwards requests older than a day whose listener's day is folded are deleted.
+ * Folds raw requests into daily counts per episode, app and device. Requests are taken a UTC day
+ * at a time after a watermark (a listener hash lives one day, the life of its secret, so a day
+ * holds every listener's whole history), and within a day an episode at a time: SQL settles the
+ * plain listeners, the others are replayed request by request (download-fold-episode.ts). Each
+ * day commits with the watermark, so a crash or a second worker never counts a download twice.
+ * Afterwards requests older than a day whose day is folded are deleted.
  */
 export function createDownloadFold(options: DownloadFoldOptions) {
   const { db, store, clock, classify } = options;
-  const pieceSize = options.pieceSize ?? 50_000;
+  const parallel = options.parallel ?? 4;
 
-  async function episodeFacts(episodeId: string): Promise<EpisodeFacts | null> {
-    const episode = await findEpisodeById(db, episodeId);
-    if (!episode) return null;
-    let id3Size = 0;
-    if (episode.audio) id3Size = await readId3Size(episode.audio.key, episode.audio.size);
-    const durationSeconds = episode.duration_seconds;
-    const thresholds = new Map<number, ByteThreshold>();
-    return {
-      showId: episode.show_id,
-      thresholdFor(fileSize) {
-        let threshold = thresholds.get(fileSize);
-        if (!threshold) {
-          threshold = byteThreshold({ size: fileSize, durationSeconds, id3Size });
-          thresholds.set(fileSize, threshold);
-        }
-        return threshold;
-      },
-    };
-  }
-
-  async function readId3Size(key: string, size: number): Promise<number> {
-    if (size < 10) return 0;
-    try {
-      const { body } = await store.get(key, { start: 0, end: 9 });
-      const chunks: Buffer[] = [];
-      for await (const chunk of body) chunks.push(chunk as Buffer);
-      return id3TagSize(Buffer.concat(chunks));
-    } catch {
-      return 0; // the file is gone: count by bitrate alone
-    }
-  }
-
-  interface ListenerState {
-    window: DownloadWindow;
-    kind: UserAgentKind;
-    webPlayer: boolean;
-  }
-
-  /**
-   * Replays the requests in (from, to] in time order, one window per listener and episode, and
-   * returns the downloads counted after `countAfter` per day, episode, app and device.
-   */
-  async function replay(
-    from: string,
-    to: string,
-    countAfter: string,
-    memory: { day: string; states: Map<string, ListenerState> },
-    facts: Map<string, EpisodeFacts | null>,
-  ) {
-    const rows = await requestsBetween(db, from, to);
-    for (const row of rows) {
-      if (!facts.has(row.episode_id)) facts.set(row.episode_id, await episodeFacts(row.episode_id));
-    }
-    const countAfterMs = Date.parse(countAfter);
+  /** The downloads made in (after, upTo] of one day, per episode, app and device. */
+  async function foldDay(piece: FoldDay, facts: EpisodeFactsLookup) {
     const deltas = new Map<string, CountDelta>();
     let requests = 0;
     let downloads = 0;
-    for (const row of rows) {
-      const at = Date.parse(row.at);
-      if (at > countAfterMs) requests++;
-      if (!row.at.startsWith(memory.day)) {
-        // A new UTC day: no listener of the day before can appear again (its secret is gone).
-        memory.day = row.at.slice(0, 10);
-        memory.states.clear();
+    await eachWithin(await episodesOfDay(db, piece.day), parallel, async (episodeId) => {
+      const folded = await foldEpisode({ db, facts, classify }, piece, episodeId);
+      requests += folded.requests;
+      const episode = await facts(episodeId);
+      if (!episode) return; // the episode is gone
+      for (const { kind, count } of folded.downloads) {
+        const key = `${episodeId}\n${kind.app}\n${kind.device}`;
+        const delta = deltas.get(key);
+        if (delta) delta.downloads += count;
+        else
+          deltas.set(key, {
+            ...{ day: piece.day, showId: episode.showId, episodeId },
+            ...{ app: kind.app, device: kind.device, downloads: count },
+          });
+        downloads += count;
       }
-      const key = `${row.listener}\n${row.episode_id}`;
-      let state = memory.states.get(key);
-      if (!state) {
-        state = {
-          window: new DownloadWindow(),
-          kind: classify(row.user_agent, row.web_player === 1),
-          webPlayer: false,
-        };
-        memory.states.set(key, state);
-      }
-      if (!state.kind.counts) continue; // a bot stays a bot: its user agent is part of the listener
-      if (row.web_player === 1 && !state.webPlayer) {
-        state.webPlayer = true;
-        state.kind = classify(row.user_agent, true);
-      }
-      const episode = facts.get(row.episode_id);
-      if (!episode) continue;
-      const request = {
-        at,
-        method: row.method,
-        status: row.status,
-        rangeStart: row.range_start === null ? null : Number(row.range_start),
-        rangeEnd: row.range_end === null ? null : Number(row.range_end),
-        fileSize: Number(row.file_size),
-      };
-      if (!state.window.add(request, episode.thresholdFor) || at <= countAfterMs || !state.kind.counts)
-        continue;
-      const day = row.at.slice(0, 10);
-      const { app, device } = state.kind;
-      const deltaKey = `${day}\n${row.episode_id}\n${app}\n${device}`;
-      const delta = deltas.get(deltaKey);
-      if (delta) delta.downloads++;
-      else
-        deltas.set(deltaKey, {
-          day,
-          showId: episode.showId,
-          episodeId: row.episode_id,
-          app,
-          device,
-          downloads: 1,
-        });
-      downloads++;
-    }
+    });
     return { deltas: [...deltas.values()], requests, downloads };
   }
 
@@ -175,30 +87,28 @@ export function createDownloadFold(options: DownloadFoldOptions) {
     const now = clock.now();
     const upTo = new Date(now.getTime() - marginMs).toISOString();
     let stored = await readSetting(db, WATERMARK);
-    const from = stored ?? new Date(0).toISOString();
-    const facts = new Map<string, EpisodeFacts | null>();
-    // A listener hash lives one UTC day (its secret's), so replaying from the start of the
-    // watermark's day gives every listener its whole history; states of a past day are dropped.
-    let cursor = stored ? `${stored.slice(0, 10)}T00:00:00.000Z` : from;
-    const memory = { day: 'none', states: new Map<string, ListenerState>() };
+    const facts = createEpisodeFacts(db, store);
     let requests = 0;
     let downloads = 0;
-    while (cursor < upTo) {
-      const end = (await requestTimeAfter(db, cursor, upTo, pieceSize - 1)) ?? upTo;
-      const piece = await replay(cursor, end, stored ?? from, memory, facts);
-      cursor = end;
-      if (end <= (stored ?? from)) continue; // history only
+    let after = stored ?? new Date(0).toISOString();
+    while (after < upTo) {
+      // The next day with new requests (or, when there are none, straight to upTo).
+      const day = (await firstRequestAfter(db, after, upTo))?.slice(0, 10);
+      const dayEnd = day ? `${day}T23:59:59.999Z` : upTo;
+      const end = dayEnd < upTo ? dayEnd : upTo;
+      const piece = day ? await foldDay({ day, after, upTo: end }, facts) : null;
       const moved = await db.transaction().execute(async (trx) => {
         if (!(await advanceWatermark(trx, WATERMARK, stored, end, clock.now().toISOString()))) return false;
-        await addDownloadCounts(trx, piece.deltas);
+        if (piece) await addDownloadCounts(trx, piece.deltas);
         return true;
       });
       if (!moved) break; // another process folds right now; it will finish the work
       stored = end;
-      requests += piece.requests;
-      downloads += piece.downloads;
+      after = end;
+      requests += piece?.requests ?? 0;
+      downloads += piece?.downloads ?? 0;
     }
-    const watermark = stored ?? from;
+    const watermark = stored ?? after;
     // A listener's requests are needed until its day (its secret's) is folded, and never kept
     // longer than a day plus one fold interval.
     const foldedDay = `${watermark.slice(0, 10)}T00:00:00.000Z`;
@@ -211,7 +121,7 @@ export function createDownloadFold(options: DownloadFoldOptions) {
   return {
     /**
      * Folds every request up to `marginMs` ago (requests still waiting in a recorder's memory are
-     * younger than that). Safe to run in several processes: pieces commit with the watermark.
+     * younger than that). Safe to run in several processes: days commit with the watermark.
      */
     fold({ marginMs = 60_000 }: { marginMs?: number } = {}): Promise<FoldResult> {
       // One fold at a time in this process; across processes the watermark decides.

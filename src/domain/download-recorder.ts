@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { countableBytes } from '../analytics/count-downloads.js';
 import { listenerKey } from '../analytics/listener-key.js';
 import type { Database, DownloadRequestsTable } from '../db/database.js';
 import { insertDownloadRequests, saltForDay } from '../db/repositories/analytics-repository.js';
@@ -76,6 +77,12 @@ export function createDownloadRecorder(options: DownloadRecorderOptions) {
       range_start: request.range?.start ?? null,
       range_end: request.range?.end ?? null,
       file_size: request.fileSize,
+      countable_bytes: countableBytes({
+        method: request.method,
+        status: request.status,
+        rangeStart: request.range?.start ?? null,
+        rangeEnd: request.range?.end ?? null,
+      }),
     });
     if (buffer.length >= batchSize) void flush();
     else if (!timer) {

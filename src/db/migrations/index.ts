@@ -39,6 +39,10 @@ import * as foldSearchDiacritics from './0075-fold-search-diacritics.js';
 import * as addShowsLicenseUrl from './0080-add-shows-license-url.js';
 import * as licenseIdsFromText from './0081-license-ids-from-text.js';
 import * as addFeedDocumentsHubUrl from './0085-add-feed-documents-hub-url.js';
+import * as addDownloadRequestsCountableBytes from './0090-add-download-requests-countable-bytes.js';
+import * as dropDownloadRequestsListenerIndex from './0091-drop-download-requests-listener-index.js';
+import * as collateDownloadRequestsBytewise from './0092-collate-download-requests-bytewise.js';
+import * as indexDownloadRequestsFold from './0093-index-download-requests-fold.js';
 
 /**
  * Static list instead of FileMigrationProvider: no directory scan, works the same under tsx,
@@ -70,6 +74,10 @@ export const migrations: Record<string, Migration> = {
   '0044-index-download-counts-show': indexDownloadCountsShow,
   '0045-create-download-settings': createDownloadSettings,
   '0046-drop-download-events': dropDownloadEvents,
+  '0090-add-download-requests-countable-bytes': addDownloadRequestsCountableBytes,
+  '0091-drop-download-requests-listener-index': dropDownloadRequestsListenerIndex,
+  '0092-collate-download-requests-bytewise': collateDownloadRequestsBytewise,
+  '0093-index-download-requests-fold': indexDownloadRequestsFold,
   '0030-create-users': createUsers,
   '0031-create-user-sessions': createUserSessions,
   '0032-create-sign-in-attempts': createSignInAttempts,

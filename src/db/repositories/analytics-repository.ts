@@ -41,50 +41,6 @@ export async function insertDownloadRequests(
   }
 }
 
-/**
- * The `at` of the request `offset` places after `after` (up to `upTo`), to cut a large backlog
- * into pieces; null when fewer are left.
- */
-export async function requestTimeAfter(
-  db: Kysely<Database>,
-  after: string,
-  upTo: string,
-  offset: number,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('download_requests')
-    .select('at')
-    .where('at', '>', after)
-    .where('at', '<=', upTo)
-    .orderBy('at')
-    .limit(1)
-    .offset(offset)
-    .executeTakeFirst();
-  return row?.at ?? null;
-}
-
-/** The requests in (after, upTo], in time order (the order they were written in). */
-export async function requestsBetween(db: Kysely<Database>, after: string, upTo: string) {
-  return db
-    .selectFrom('download_requests')
-    .select([
-      'listener',
-      'episode_id',
-      'at',
-      'user_agent',
-      'web_player',
-      'method',
-      'status',
-      'range_start',
-      'range_end',
-      'file_size',
-    ])
-    .where('at', '>', after)
-    .where('at', '<=', upTo)
-    .orderBy('at')
-    .execute();
-}
-
 export interface CountDelta {
   day: string;
   showId: string;
