@@ -82,7 +82,7 @@ const peakMarginDb = 0.2;
  *
  * When one gain reaches the target without pushing the true peak over the ceiling, that gain is
  * applied with `volume`: loudnorm's linear mode without loudnorm's resampling to 192 kHz (five
- * times slower), and the run is a plain encode. Otherwise the gain is followed by a limiter at 4x
+ * times slower), and the run is a plain encode. Otherwise the gain is followed by a limiter at 2x
  * oversampling, the gain raised by what the limiter takes off (planLoudnessGain). loudnorm's own
  * fallback, its dynamic mode, missed the target by 1.8 LU on 17 s of speech and 6 LU on clicks.
  * When the delivered MP3 misses the target or the ceiling, it is encoded once more with the gain
@@ -120,6 +120,7 @@ export async function encodeDelivery(
         ceilingDbtp: ceiling,
         channels,
         sampleRate: metered.envelope.sampleRate,
+        durationSeconds,
         signal,
       });
       const { encoded, mp3 } = await encodeAndMeter(tools, output, channels, signal, (encodeSignal) =>
@@ -132,11 +133,11 @@ export async function encodeDelivery(
           filters: [
             // Channel conversion comes first: the first pass measured this same layout.
             `aformat=channel_layouts=${options.mono ? 'mono' : 'stereo'}`,
-            ...(plan.mode === 'linear'
+            ...(plan.limiterCeilingDbtp === undefined
               ? [`volume=${plan.gainDb.toFixed(2)}dB`]
-              : limitedChain(plan.gainDb, ceiling, 4)),
+              : limitedChain(plan.gainDb, plan.limiterCeilingDbtp, 2)),
           ],
-          limited: plan.mode === 'limited',
+          limited: plan.limiterCeilingDbtp !== undefined,
           signal: encodeSignal,
         }),
       );
@@ -238,6 +239,7 @@ async function encodeOnce(
   return limitThenEncode(tools, input, {
     chain: task.filters,
     channels: options.mono ? 1 : 2,
+    fifo: `${output}.pcm`,
     encoderInputs: extras,
     encoderOutput: mp3Output([]),
     durationSeconds: task.durationSeconds,
