@@ -316,7 +316,7 @@ describe('encodeDelivery', () => {
 
   it.each([
     ['one gain', {}],
-    ['a limiter (two processes)', { clicks: true, levelDbfs: -30 }],
+    ['a limiter', { clicks: true, levelDbfs: -30 }],
   ])('leaves no partial file behind when encoding with %s fails', async (name, level) => {
     const input = await generateTone(tools.ffmpegPath, path.join(dir, `short-${name}.wav`), {
       seconds: 2,

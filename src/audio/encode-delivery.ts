@@ -2,8 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { imageContainers } from './accepted-containers.js';
 import { encodeAndMeter } from './encode-and-meter.js';
 import { type DeliveryChapter, ffmetadata } from './ffmetadata.js';
-import { type FfmpegInput, type FfmpegOutput, runFfmpeg } from './ffmpeg-runner.js';
-import { limitThenEncode } from './limit-then-encode.js';
+import { type FfmpegInput, runFfmpeg } from './ffmpeg-runner.js';
 import type { PcmMeterResult } from './meter/pcm-meter.js';
 import {
   dbfs,
@@ -82,8 +81,8 @@ const peakMarginDb = 0.2;
  *
  * When one gain reaches the target without pushing the true peak over the ceiling, that gain is
  * applied with `volume`: loudnorm's linear mode without loudnorm's resampling to 192 kHz (five
- * times slower), and the run is a plain encode. Otherwise the gain is followed by a limiter at 2x
- * oversampling, the gain raised by what the limiter takes off (planLoudnessGain). loudnorm's own
+ * times slower), and the run is a plain encode. Otherwise the gain is followed by a limiter (at
+ * 44.1 kHz; limitedChain), the gain raised by what the limiter takes off (planLoudnessGain). loudnorm's own
  * fallback, its dynamic mode, missed the target by 1.8 LU on 17 s of speech and 6 LU on clicks.
  * When the delivered MP3 misses the target or the ceiling, it is encoded once more with the gain
  * and ceiling corrected by the miss.
@@ -135,9 +134,8 @@ export async function encodeDelivery(
             `aformat=channel_layouts=${options.mono ? 'mono' : 'stereo'}`,
             ...(plan.limiterCeilingDbtp === undefined
               ? [`volume=${plan.gainDb.toFixed(2)}dB`]
-              : limitedChain(plan.gainDb, plan.limiterCeilingDbtp, 2)),
+              : limitedChain(plan.gainDb, plan.limiterCeilingDbtp, 44100)),
           ],
-          limited: plan.limiterCeilingDbtp !== undefined,
           signal: encodeSignal,
         }),
       );
@@ -186,7 +184,7 @@ function deliveredReport(
   };
 }
 
-/** One encode of the delivery: the filters in one ffmpeg, or the limiter and LAME side by side. */
+/** One encode of the delivery: the filters (gain, and the limiter when needed) and LAME in one ffmpeg. */
 async function encodeOnce(
   tools: MediaTools,
   input: string,
@@ -197,12 +195,11 @@ async function encodeOnce(
     durationSeconds: number;
     onProgress?: (percent: number) => void;
     filters: string[];
-    limited: boolean;
     signal: AbortSignal;
   },
 ) {
   const { options } = task;
-  // The encoder's own input comes first (the recording, or the limiter's PCM), then these.
+  // The recording is input 0, then these.
   const extras: FfmpegInput[] = [];
   const maps: string[] = [];
   if (options.coverJpeg) {
@@ -213,35 +210,25 @@ async function encodeOnce(
   if (task.chaptersFile) {
     extras.push({ path: task.chaptersFile, options: ['-f', 'ffmetadata'], formats: ['ffmetadata'] });
   }
-  const mp3Output = (filters: string[]): FfmpegOutput => ({
-    target: output,
-    options: [
-      '-map',
-      '0:a:0',
-      ...maps,
-      ...(filters.length ? ['-af', filters.join(',')] : []),
-      ...mp3Options(options),
-      '-map_chapters',
-      task.chaptersFile ? String(extras.length) : '-1',
-      '-f',
-      'mp3',
+  return runFfmpeg(tools, {
+    inputs: [{ path: input }, ...extras],
+    outputs: [
+      {
+        target: output,
+        options: [
+          '-map',
+          '0:a:0',
+          ...maps,
+          '-af',
+          task.filters.join(','),
+          ...mp3Options(options),
+          '-map_chapters',
+          task.chaptersFile ? String(extras.length) : '-1',
+          '-f',
+          'mp3',
+        ],
+      },
     ],
-  });
-  if (!task.limited) {
-    return runFfmpeg(tools, {
-      inputs: [{ path: input }, ...extras],
-      outputs: [mp3Output(task.filters)],
-      durationSeconds: task.durationSeconds,
-      onProgress: task.onProgress,
-      signal: task.signal,
-    });
-  }
-  return limitThenEncode(tools, input, {
-    chain: task.filters,
-    channels: options.mono ? 1 : 2,
-    fifo: `${output}.pcm`,
-    encoderInputs: extras,
-    encoderOutput: mp3Output([]),
     durationSeconds: task.durationSeconds,
     onProgress: task.onProgress,
     signal: task.signal,

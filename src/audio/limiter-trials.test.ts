@@ -8,7 +8,7 @@ import { resolveMediaTools } from './resolve-media-tools.js';
 
 const tools = resolveMediaTools();
 const ceiling = -2.2;
-const chain = (gainDb: number) => limitedChain(gainDb, ceiling, 1);
+const chain = (gainDb: number) => limitedChain(gainDb, ceiling);
 let dir: string;
 let cleanup: () => Promise<void>;
 let recording: string;
@@ -38,7 +38,10 @@ beforeAll(async () => {
   const click = 'if(lt(mod(t,1.3),0.008),0.99,0)';
   await run(tools.ffmpegPath, [
     ...['-hide_banner', '-v', 'error', '-y', '-f', 'lavfi'],
-    ...['-i', `aevalsrc='max(${click},${level})*sin(2*PI*440*t)|max(${click},${level})*sin(2*PI*660*t)':s=44100:d=120`],
+    ...[
+      '-i',
+      `aevalsrc='max(${click},${level})*sin(2*PI*440*t)|max(${click},${level})*sin(2*PI*660*t)':s=44100:d=120`,
+    ],
     ...['-c:a', 'pcm_s16le', recording],
   ]);
   wholeLufs = (await meterAudio(tools, recording, { channels: 2, sampleRate: 44100, loudnessOnly: true }))

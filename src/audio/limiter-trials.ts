@@ -61,7 +61,8 @@ export async function limiterTrials(
     `[0:a:0]${[`aformat=sample_fmts=flt:channel_layouts=${layout}`, ...cut, `asplit=${branches}`].join(',')}${labels.map((l) => `[${l}]`).join('')}`,
     // Each branch says its layout again: amerge refuses inputs that lost it on the way.
     ...gains.map(
-      (gain, i) => `[${labels[i + 1]}]${[...options.chain(gain), `aformat=channel_layouts=${layout}`].join(',')}[l${i + 1}]`,
+      (gain, i) =>
+        `[${labels[i + 1]}]${[...options.chain(gain), `aformat=channel_layouts=${layout}`].join(',')}[l${i + 1}]`,
     ),
     `[${labels[0]}]${gains.map((_, i) => `[l${i + 1}]`).join('')}amerge=inputs=${branches},asetnsamples=n=16384:p=0[out]`,
   ].join(';');
