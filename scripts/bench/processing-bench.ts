@@ -8,9 +8,12 @@ import { line, ratio } from './load.js';
 
 type Tools = ReturnType<typeof resolveMediaTools>;
 
-/** Speech-like: a voice band with pauses, so silence detection has real work. */
+/**
+ * Speech-like: a voice band with pauses, so silence detection has real work. Seeded, so every run
+ * processes the very same recording and runs compare on the machine alone.
+ */
 function interviewSource(seconds: number): string {
-  return `anoisesrc=color=pink:duration=${seconds}:amplitude=0.3,bandpass=f=800:width_type=o:w=2,volume='if(lt(mod(t\\,7)\\,5)\\,1\\,0)':eval=frame`;
+  return `anoisesrc=color=pink:duration=${seconds}:amplitude=0.3:seed=1,bandpass=f=800:width_type=o:w=2,volume='if(lt(mod(t\\,7)\\,5)\\,1\\,0)':eval=frame`;
 }
 
 function generate(tools: Tools, file: string, minutes: number, clicks: boolean) {

@@ -13,24 +13,32 @@ export interface LimiterTrialOptions {
   channels: 1 | 2;
   sampleRate: number;
   durationSeconds: number;
-  /** Recordings at least this long are tried on a fifth of their length. Default 600 s. */
+  /** Recordings at least this long are tried on a fifth to a tenth of their length. Default 600 s. */
   sampleFromSeconds?: number;
   signal?: AbortSignal;
 }
 
-// A fifth of a long recording: 3 s of every 15, spread over all of it (120 windows in 30 minutes).
+// Windows of 3 s spread over all of a long recording: one in every 5 up to 15 minutes, then about
+// 60 windows (3 minutes of audio) whatever the length, but never fewer than one in 10. Measured
+// on 30 minutes of noise with clicks and of tones drifting 12 dB with clicks, against trying all
+// of it: one in 5 was within 0.01 LU in 2.1 s, one in 10 within 0.03 LU in 1.4 s (6.2 s in full).
 const windowSeconds = 3;
-const windowsPerTurn = 5;
+const targetWindows = 60;
 const defaultSampleFromSeconds = 600;
+
+function windowsPerTurn(durationSeconds: number): number {
+  return Math.min(10, Math.max(5, Math.floor(durationSeconds / windowSeconds / targetWindows)));
+}
 
 /**
  * How loud a recording comes out behind the limiter at each of several gains, estimated by
  * trial passes: one ffmpeg decodes the recording once and runs one branch per gain (gain and
  * limiter) side by side plus one untouched branch, and Node meters the loudness of each.
  *
- * A long recording is tried on one window of 3 s in every five only, a fifth of the limiter's and
- * the meter's work. What the trials then measure is how much the limiter takes off on those windows:
- * each branch against the untouched one, both cut the same way, so the cuts weigh on both alike.
+ * A long recording is tried on one window of 3 s in every five to ten only (windowsPerTurn), a
+ * fifth to a tenth of the limiter's and the meter's work. What the trials then measure is how
+ * much the limiter takes off on those windows: each branch against the untouched one, both cut
+ * the same way, so the cuts weigh on both alike.
  * That loss, added to the whole recording's measured loudness plus the gain, is the estimate.
  * The encoder's output is metered in full afterwards, so no report rests on this estimate.
  *
@@ -49,7 +57,7 @@ export async function limiterTrials(
   const cut = sampled
     ? [
         `asetnsamples=n=${Math.round(windowSeconds * sampleRate)}:p=0`,
-        `aselect='eq(mod(n\\,${windowsPerTurn})\\,0)'`,
+        `aselect='eq(mod(n\\,${windowsPerTurn(options.durationSeconds)})\\,0)'`,
         'asetpts=N/SR/TB',
       ]
     : [];

@@ -21,7 +21,7 @@ export interface PlanLoudnessGainOptions {
   /** The delivery's channels and the input's sample rate, so trials hear what the encoder will. */
   channels: 1 | 2;
   sampleRate: number;
-  /** The recording's length: a long one is tried on a fifth of it (limiterTrials). */
+  /** The recording's length: a long one is tried on a fifth to a tenth of it (limiterTrials). */
   durationSeconds: number;
   signal?: AbortSignal;
 }
