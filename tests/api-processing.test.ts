@@ -1,6 +1,7 @@
 import { createWriteStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseFile } from 'music-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +197,36 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
       expect(tags.album).toBe('Nieuwe show');
       expect(tags.artist).toBe('Nieuwe maker');
       expect(tags.title).toBe(episode.title);
+    }
+  });
+
+  it('fails a tag rewrite for good at once when the delivery file is gone from storage', async () => {
+    const episode = await upload(t, showId, makeAudio('gone.wav', { seconds: 3 }), 'audio/wav', 'Weg');
+    const row = await t.db.kysely
+      .selectFrom('episodes')
+      .select('audio')
+      .where('id', '=', episode.id)
+      .executeTakeFirstOrThrow();
+    const key = JSON.parse(row.audio!).key as string;
+    const bytes = readFileSync(t.store.localPath(key) ?? '');
+    await t.store.delete(key);
+    try {
+      const res = await t.call('PATCH', `/api/v1/episodes/${episode.id}`, {
+        json: { title: 'Nog steeds weg' },
+      });
+      expect(res.status).toBe(200);
+      await t.worker.drain();
+      const job = await t.db.kysely
+        .selectFrom('jobs')
+        .select(['status', 'attempts', 'errors'])
+        .where('dedupe_key', '=', `chapters:${episode.id}`)
+        .executeTakeFirstOrThrow();
+      // One attempt, no backoff: a missing file does not come back by waiting.
+      expect(job).toMatchObject({ status: 'failed', attempts: 1 });
+      expect(job.errors).toContain('missing from storage');
+    } finally {
+      // Put it back, so the storage check at the end of the suite finds nothing.
+      await t.store.put(key, Readable.from([bytes]), { contentType: 'audio/mpeg' });
     }
   });
 

@@ -178,10 +178,15 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
       });
       return child;
     };
+    // Resolves once a worker listens for SIGTERM (it said ready), or is gone.
+    const readyOrGone = (child: ChildProcess) =>
+      new Promise<void>((resolve) => {
+        if (ready.has(child) || child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('ready', resolve);
+        child.once('exit', () => resolve());
+      });
     const workers = [startWorker(), startWorker(), startWorker()];
-    await Promise.all(
-      workers.map((w) => new Promise((resolve) => (w.once('ready', resolve), w.once('exit', resolve)))),
-    );
+    await Promise.all(workers.map(readyOrGone));
 
     // Spread over the chaos, so kills and freezes find short jobs in every state.
     const start = Date.now() + 500;
@@ -256,6 +261,9 @@ describe.each(targets)('job queue under chaos on $name', (target) => {
     }
     const last = [...children];
     const ended = last.map((child) => new Promise((resolve) => child.once('exit', resolve)));
+    // A worker started to replace a killed one may still be loading; a SIGTERM before it listens
+    // for one would end it by Node's default, which the check below would count as a death.
+    await Promise.all(last.map(readyOrGone));
     for (const child of last) child.kill('SIGTERM');
     await Promise.all(ended);
 

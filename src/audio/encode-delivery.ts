@@ -82,8 +82,9 @@ const peakMarginDb = 0.2;
  * When one gain reaches the target without pushing the true peak over the ceiling, that gain is
  * applied with `volume`: loudnorm's linear mode without loudnorm's resampling to 192 kHz (five
  * times slower), and the run is a plain encode. Otherwise the gain is followed by a limiter (at
- * 44.1 kHz; limitedChain), the gain raised by what the limiter takes off (planLoudnessGain). loudnorm's own
- * fallback, its dynamic mode, missed the target by 1.8 LU on 17 s of speech and 6 LU on clicks.
+ * 44.1 kHz; limitedChain), the gain raised by what the limiter takes off (planLoudnessGain).
+ * loudnorm's own fallback, its dynamic mode, missed the target by 1.8 LU on 17 s of speech and 6
+ * LU on clicks.
  * When the delivered MP3 misses the target or the ceiling, it is encoded once more with the gain
  * and ceiling corrected by the miss.
  *
@@ -184,7 +185,7 @@ function deliveredReport(
   };
 }
 
-/** One encode of the delivery: the filters (gain, and the limiter when needed) and LAME in one ffmpeg. */
+/** One encode of the delivery: the gain (and the limiter when needed) and LAME in one ffmpeg. */
 async function encodeOnce(
   tools: MediaTools,
   input: string,

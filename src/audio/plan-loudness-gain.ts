@@ -114,9 +114,10 @@ function clamp(value: number, min: number, max: number): number {
  * No oversampling: a true-peak limiter would run at 2x or 4x to catch the peaks between samples,
  * but at 2x gain, limiter and LAME took 30% longer than a plain encode, at 44.1 kHz 8% (10
  * minutes of speech with clicks, 4 runs each), and the peaks it misses are smaller than the 0.5 dB
- * the limiter holds back for the encoder anyway (limiterMarginDb). Measured on the delivered MP3s of the encode tests (loud, clipped, clicks,
- * speech with music, 8 kHz): -1.9 to -2.6 dBTP either way, where -1.0 is promised; and the
- * delivered file is metered, a peak over the ceiling encoded again lower.
+ * the limiter holds back for the encoder anyway (limiterMarginDb). Measured on the delivered MP3s
+ * of the encode tests (loud, clipped, clicks, speech with music, 8 kHz): -1.9 to -2.6 dBTP either
+ * way, where -1.0 is promised; and the delivered file is metered, a peak over the ceiling encoded
+ * again lower.
  */
 export function limitedChain(gainDb: number, ceilingDbtp: number, sampleRate?: number): string[] {
   // level=false: alimiter otherwise scales its output back up to 0 dBFS. No latency=true: the npm

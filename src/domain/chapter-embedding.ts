@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
+import { PermanentJobError } from '../jobs/permanent-job-error.js';
 import type { Clock } from '../shared/clock.js';
 import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -33,8 +34,13 @@ export function createChapterEmbedding(deps: {
     async embed(episodeId: string, jobId: string): Promise<void> {
       const row = await findEpisodeById(db, episodeId);
       if (!row?.audio || row.status === 'processing') return;
-      const show = await findShowById(db, row.show_id);
       const audio = row.audio;
+      // Gone from storage (`npm run fsck` reports it): no retry can bring it back, so the job
+      // fails for good at once instead of five times over half a minute.
+      if (!(await store.head(audio.key))) {
+        throw new PermanentJobError(`the delivery file ${audio.key} is missing from storage`);
+      }
+      const show = await findShowById(db, row.show_id);
       const chapters = row.chapters ? row.chapters.chapters : [];
       const workDir = path.join(deps.tempDir, `zender-job-${jobId}`);
       await rm(workDir, { recursive: true, force: true });

@@ -85,10 +85,11 @@ const worker = createWorker({
   leaseMs: Number(env('CHAOS_LEASE_MS')),
 });
 worker.start();
-process.stdout.write('ready\n');
 process.on('SIGTERM', () => {
   void worker
     .stop()
     .then(() => db.kysely.destroy())
     .then(() => process.exit(0));
 });
+// Last: once the test reads this, a SIGTERM ends the worker cleanly.
+process.stdout.write('ready\n');
