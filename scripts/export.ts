@@ -1,9 +1,9 @@
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { systemClock } from '../src/common/clock.js';
+import { createLogger } from '../src/common/logger.js';
 import { findShowBySlug } from '../src/db/repositories/shows-repository.js';
 import { createShowExport } from '../src/moving/export-show.js';
-import { systemClock } from '../src/shared/clock.js';
-import { createLogger } from '../src/shared/logger.js';
 import { createBlobStore } from '../src/storage/create-blob-store.js';
 import { runCommand, withDatabase } from './command-frame.js';
 

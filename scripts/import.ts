@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { systemClock } from '../src/common/clock.js';
 import { DomainError } from '../src/domain/errors.js';
 import { createJobQueue } from '../src/jobs/job-queue.js';
 import { createShowRestore } from '../src/moving/restore-show.js';
-import { systemClock } from '../src/shared/clock.js';
 import { createBlobStore } from '../src/storage/create-blob-store.js';
 import { runCommand, withDatabase } from './command-frame.js';
 

@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { resolveMediaTools } from '../src/audio/index.js';
+import { systemClock } from '../src/common/clock.js';
+import { createLogger } from '../src/common/logger.js';
 import { ConfigError, loadConfig } from '../src/config/load-config.js';
 import { createContainer } from '../src/container.js';
 import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { findEpisodeBySlug } from '../src/db/repositories/episodes-repository.js';
 import { findShowBySlug } from '../src/db/repositories/shows-repository.js';
-import { systemClock } from '../src/shared/clock.js';
-import { createLogger } from '../src/shared/logger.js';
 import { createBlobStore } from '../src/storage/create-blob-store.js';
 import { createTusDatastore } from '../src/uploads/create-tus-datastore.js';
 

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
+import { systemClock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { createTokensService, type Role, roles } from '../src/domain/tokens-service.js';
-import { systemClock } from '../src/shared/clock.js';
 
 const usage = `usage:
   npm run token -- create --role admin|editor|viewer --name NAME

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
+import { systemClock } from '../src/common/clock.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { DomainError, InvalidInputError } from '../src/domain/errors.js';
 import { createUsersService } from '../src/domain/staff/users-service.js';
 import { type Role, roles } from '../src/domain/tokens-service.js';
-import { systemClock } from '../src/shared/clock.js';
 
 const usage = `usage:
   npm run user -- create --email EMAIL --name NAME --role admin|editor|viewer --password-stdin

@@ -1,8 +1,8 @@
+import type { Clock } from './common/clock.js';
+import type { Logger } from './common/logger.js';
 import type { Db } from './db/create-db.js';
 import type { ReadableDataStore } from './http/routes/tus-routes.js';
 import type { TrustProxy } from './net/client-address.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
 import type { BlobStore } from './storage/blob-store.js';
 
 /** What createContainer takes: opened drivers and the settings the parts need. */

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
+import { systemClock } from './common/clock.js';
+import { createLogger, type Logger } from './common/logger.js';
 import { ConfigError, loadConfig } from './config/load-config.js';
 import { createContainer } from './container.js';
 import { createDb } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { BootstrapOutcome } from './domain/tokens-service.js';
 import { createNodeListener } from './http/node-listener.js';
-import { systemClock } from './shared/clock.js';
-import { createLogger, type Logger } from './shared/logger.js';
 import { createBlobStore } from './storage/create-blob-store.js';
 import { createTusDatastore } from './uploads/create-tus-datastore.js';
 

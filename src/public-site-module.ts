@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import type { AnalyticsModule } from './analytics/analytics-module.js';
+import type { Clock } from './common/clock.js';
+import type { Logger } from './common/logger.js';
 import type { Db } from './db/create-db.js';
 import type { FeedDelivery } from './domain/feed-delivery.js';
 import { createOrganisationService } from './domain/organisation-service.js';
@@ -16,8 +18,6 @@ import { organisationRoutes } from './http/routes/organisation-routes.js';
 import { searchApiRoutes } from './http/routes/search-api-routes.js';
 import { shareImageRoutes } from './http/routes/social-routes.js';
 import { webRoutes } from './http/routes/web-routes.js';
-import type { Clock } from './shared/clock.js';
-import type { Logger } from './shared/logger.js';
 import type { SocialModule } from './social/social-module.js';
 import type { BlobStore } from './storage/blob-store.js';
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Clock } from './common/clock.js';
 import type { Database } from './db/database.js';
 import type { EpisodeIngest } from './domain/episode-ingest.js';
 import { createAuditTrail } from './domain/staff/audit-trail.js';
@@ -17,7 +18,6 @@ import { jobsRoutes } from './http/routes/jobs-routes.js';
 import { type ReadableDataStore, tusRoutes } from './http/routes/tus-routes.js';
 import { usersRoutes } from './http/routes/users-routes.js';
 import type { JobQueue } from './jobs/job-queue.js';
-import type { Clock } from './shared/clock.js';
 import { importLabels } from './web/admin/import-labels.js';
 import { organisationLabels } from './web/admin/organisation-labels.js';
 

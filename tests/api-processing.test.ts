@@ -31,6 +31,16 @@ async function upload(t: TestApp, showId: string, file: string, contentType: str
   return (await (await t.call('GET', `/api/v1/episodes/${episode.id}`)).json()) as Record<string, any>;
 }
 
+/** The storage key of an episode's delivery MP3, as its row records it. */
+async function deliveryKey(t: TestApp, episodeId: string): Promise<string> {
+  const row = await t.db.kysely
+    .selectFrom('episodes')
+    .select('audio')
+    .where('id', '=', episodeId)
+    .executeTakeFirstOrThrow();
+  return JSON.parse(row.audio!).key as string;
+}
+
 describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (database) => {
   let t: TestApp;
   let showId: string;
@@ -126,12 +136,7 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
       'Oude titel',
     );
     const delivered = async () => {
-      const row = await t.db.kysely
-        .selectFrom('episodes')
-        .select('audio')
-        .where('id', '=', episode.id)
-        .executeTakeFirstOrThrow();
-      const key = JSON.parse(row.audio!).key as string;
+      const key = await deliveryKey(t, episode.id);
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'zender-title-')), 'a.mp3');
       await pipeline((await t.store.get(key)).body, createWriteStream(file));
       return { key, file, meta: await parseFile(file) };
@@ -166,26 +171,18 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
       await upload(t, own.id, makeAudio('rename-a.wav', { seconds: 4 }), 'audio/wav', 'Een'),
       await upload(t, own.id, makeAudio('rename-b.wav', { seconds: 4 }), 'audio/wav', 'Twee'),
     ];
-    const keyOf = async (id: string) => {
-      const row = await t.db.kysely
-        .selectFrom('episodes')
-        .select('audio')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
-      return JSON.parse(row.audio!).key as string;
-    };
     const tagsOf = async (id: string) => {
       const file = path.join(mkdtempSync(path.join(tmpdir(), 'zender-album-')), 'a.mp3');
-      await pipeline((await t.store.get(await keyOf(id))).body, createWriteStream(file));
+      await pipeline((await t.store.get(await deliveryKey(t, id))).body, createWriteStream(file));
       return (await parseFile(file)).common;
     };
-    const keys = await Promise.all(episodes.map((e) => keyOf(e.id)));
+    const keys = await Promise.all(episodes.map((e) => deliveryKey(t, e.id)));
     const unrelated = await t.call('PATCH', `/api/v1/shows/${own.id}`, {
       json: { description: 'Andere tekst.' },
     });
     expect(unrelated.status).toBe(200);
     await t.worker.drain();
-    expect(await Promise.all(episodes.map((e) => keyOf(e.id)))).toEqual(keys);
+    expect(await Promise.all(episodes.map((e) => deliveryKey(t, e.id)))).toEqual(keys);
 
     const renamed = await t.call('PATCH', `/api/v1/shows/${own.id}`, {
       json: { title: 'Nieuwe show', author: 'Nieuwe maker' },
@@ -202,12 +199,7 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
 
   it('fails a tag rewrite for good at once when the delivery file is gone from storage', async () => {
     const episode = await upload(t, showId, makeAudio('gone.wav', { seconds: 3 }), 'audio/wav', 'Weg');
-    const row = await t.db.kysely
-      .selectFrom('episodes')
-      .select('audio')
-      .where('id', '=', episode.id)
-      .executeTakeFirstOrThrow();
-    const key = JSON.parse(row.audio!).key as string;
+    const key = await deliveryKey(t, episode.id);
     const bytes = readFileSync(t.store.localPath(key) ?? '');
     await t.store.delete(key);
     try {

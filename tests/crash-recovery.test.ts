@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/common/logger.js';
 import { createContainer } from '../src/container.js';
 import { createDb } from '../src/db/create-db.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { createLogger } from '../src/shared/logger.js';
 import { createFsStore } from '../src/storage/fs-store.js';
 import { createTusDatastore } from '../src/uploads/create-tus-datastore.js';
 import { makeAudio } from './helpers/make-audio.js';

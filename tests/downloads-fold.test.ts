@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { id3TagSize } from '../src/analytics/byte-coverage.js';
+import { newId } from '../src/common/ids.js';
 import type { EnclosureRequest } from '../src/domain/download-recorder.js';
-import { newId } from '../src/shared/ids.js';
 import { publishedMp3Episode } from './helpers/counted-audio.js';
 import { publishableShow } from './helpers/ready-episode.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/common/ids.js';
 import { upsertMediaFile } from '../src/db/repositories/media-files-repository.js';
-import { newId } from '../src/shared/ids.js';
 import { type ServedApp, serveApp } from './helpers/serve-app.js';
 import { minimalShow, openTestApp, type TestApp } from './helpers/test-app.js';
 import { testDatabases } from './helpers/test-databases.js';

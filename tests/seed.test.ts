@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../src/common/logger.js';
 import { createContainer } from '../src/container.js';
 import { createDb } from '../src/db/create-db.js';
-import { createLogger } from '../src/shared/logger.js';
 import { createFsStore } from '../src/storage/fs-store.js';
 import { createTusDatastore } from '../src/uploads/create-tus-datastore.js';
 

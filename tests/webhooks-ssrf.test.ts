@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../src/common/ids.js';
+import { createLogger } from '../src/common/logger.js';
 import { insertWebhook } from '../src/db/repositories/webhooks-repository.js';
 import { createDomainEvents } from '../src/domain/domain-events.js';
 import { createGuardedFetch } from '../src/net/guarded-fetch.js';
-import { newId } from '../src/shared/ids.js';
-import { createLogger } from '../src/shared/logger.js';
 import { createWebhooksService } from '../src/webhooks/webhooks-service.js';
 import { publishableShow, readyEpisode } from './helpers/ready-episode.js';
 import { openTestApp, type TestApp } from './helpers/test-app.js';

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createLogger } from '../../src/common/logger.js';
 import { createContainer } from '../../src/container.js';
 import { createDb } from '../../src/db/create-db.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { updateEpisode } from '../../src/db/repositories/episodes-repository.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { createFsStore } from '../../src/storage/fs-store.js';
 import { createTusDatastore } from '../../src/uploads/create-tus-datastore.js';
 

@@ -4,11 +4,11 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { countableBytes } from '../../src/analytics/count-downloads.js';
 import { createUserAgentClassifier } from '../../src/analytics/user-agent-kind.js';
+import { newId } from '../../src/common/ids.js';
 import { createDb, type Db } from '../../src/db/create-db.js';
 import type { DownloadRequestsTable } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { createDownloadFold } from '../../src/domain/download-fold.js';
-import { newId } from '../../src/shared/ids.js';
 import { benchContainer } from './bench-container.js';
 import { line, ratio } from './load.js';
 

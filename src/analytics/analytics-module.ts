@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import type { Logger } from '../common/logger.js';
 import type { Database } from '../db/database.js';
 import { createDownloadFold } from '../domain/download-fold.js';
 import { createDownloadRecorder } from '../domain/download-recorder.js';
@@ -11,8 +13,6 @@ import { downloadsWebRoutes } from '../http/routes/downloads-web-routes.js';
 import { socketAddress } from '../http/routes/media-routes.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { clientAddress, type TrustProxy } from '../net/client-address.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { createUserAgentClassifier } from './user-agent-kind.js';
 

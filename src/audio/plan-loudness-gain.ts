@@ -46,7 +46,8 @@ const extraTrials = 2;
  * (gain, limiter at the original rate, our loudness meter; no encoding; limiterTrials) measure it.
  * Two trials run in one pass, at the linear gain and 2 dB above; the gain is interpolated between
  * them, or found by up to two more trials when it lies outside (within 0.2 LU). Trials run the
- * limiter at the input's rate, the encode at 44.1 kHz: measured, the two differ by about 0.1 LU.
+ * limiter at the input's rate, the encode at 44.1 kHz: the same chain for a 44.1 kHz recording;
+ * for another rate the estimate may be off by a few tenths, which the metered encode corrects.
  * The encoder meters what the real limiter delivers, so the report never rests on this estimate.
  */
 export async function planLoudnessGain(

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
 import { findShowById, updateShow } from '../db/repositories/shows-repository.js';
 import { ArtworkRejectedError, artworkSizes, processArtwork } from '../images/process-artwork.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { NotFoundError, UnprocessableError, UnsupportedMediaTypeError } from './errors.js';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
-import type { Clock } from '../shared/clock.js';
 import {
   type ChaptersJson,
   parseChapters,

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { UserAgentClassifier } from '../analytics/user-agent-kind.js';
+import type { Clock } from '../common/clock.js';
+import { eachWithin } from '../common/each-within.js';
 import type { Database } from '../db/database.js';
 import {
   addDownloadCounts,
@@ -14,8 +16,6 @@ import {
   type FoldDay,
   firstRequestAfter,
 } from '../db/repositories/download-fold-repository.js';
-import type { Clock } from '../shared/clock.js';
-import { eachWithin } from '../shared/each-within.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { createEpisodeFacts, type EpisodeFactsLookup } from './download-episode-facts.js';
 import { foldEpisode } from './download-fold-episode.js';

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { countableBytes } from '../analytics/count-downloads.js';
 import { listenerKey } from '../analytics/listener-key.js';
+import type { Clock } from '../common/clock.js';
+import type { Logger } from '../common/logger.js';
 import type { Database, DownloadRequestsTable } from '../db/database.js';
 import { insertDownloadRequests, saltForDay } from '../db/repositories/analytics-repository.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
 
 /** One enclosure request as the media route answered it. */
 export interface EnclosureRequest {

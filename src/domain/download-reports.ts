@@ -8,6 +8,8 @@ import {
   periodsBetween,
 } from '../analytics/report-periods.js';
 import { UNKNOWN, WEB_PLAYER } from '../analytics/user-agent-kind.js';
+import type { Clock } from '../common/clock.js';
+import { slugify } from '../common/slugify.js';
 import type { Database } from '../db/database.js';
 import { readSetting, writeSetting } from '../db/repositories/analytics-repository.js';
 import {
@@ -19,8 +21,6 @@ import {
 } from '../db/repositories/download-counts-repository.js';
 import { findEpisodeById } from '../db/repositories/episodes-repository.js';
 import { findShowById, findShowBySlug } from '../db/repositories/shows-repository.js';
-import type { Clock } from '../shared/clock.js';
-import { slugify } from '../shared/slugify.js';
 import { InvalidInputError, NotFoundError } from './errors.js';
 
 export const groupings = ['day', 'week', 'month', 'episode', 'app', 'device'] as const;

@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { BlobTooLargeError } from '../storage/storage-errors.js';
 import {

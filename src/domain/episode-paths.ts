@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
 import type { Database, EpisodeRow } from '../db/database.js';
 import { claimEpisodePath, findEpisodePath } from '../db/repositories/episode-paths-repository.js';
 import { findEpisodeBySlug } from '../db/repositories/episodes-repository.js';
-import type { Clock } from '../shared/clock.js';
 import { ConflictError } from './errors.js';
 
 /**

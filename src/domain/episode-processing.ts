@@ -11,6 +11,8 @@ import {
   type MediaTools,
   meteredLoudness,
 } from '../audio/index.js';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
 import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
 import type { Database } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
@@ -21,8 +23,6 @@ import {
 } from '../db/repositories/media-files-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import { PermanentJobError } from '../jobs/permanent-job-error.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { changesDeliveryTags } from './delivery-tags.js';
 import type { DomainEventEmitter } from './domain-events.js';

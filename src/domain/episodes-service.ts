@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
+import { slugify } from '../common/slugify.js';
 import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
 import type { Database, EpisodeUpdate } from '../db/database.js';
 import {
@@ -14,9 +17,6 @@ import {
 } from '../db/repositories/media-files-repository.js';
 import { decodeCursor, encodeCursor } from '../db/repositories/page-cursor.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
-import { slugify } from '../shared/slugify.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
 import type { Database } from '../db/database.js';
 import { findFeedDocumentBySlug, findFeedEtagBySlug } from '../db/repositories/feed-documents-repository.js';
-import type { Clock } from '../shared/clock.js';
 import { compressFeed } from './compress-feed.js';
 
 type Bytes = Uint8Array<ArrayBuffer>;

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { MediaTools } from '../audio/resolve-media-tools.js';
+import type { Clock } from '../common/clock.js';
 import type { Database } from '../db/database.js';
 import type { JobHandlers } from '../jobs/worker.js';
-import type { Clock } from '../shared/clock.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { runTranscriber } from '../transcriber/run-transcriber.js';
 import type { createChapterEmbedding } from './chapter-embedding.js';

@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { contrastRatio, parseHexColor } from '../common/color-contrast.js';
+import { newId } from '../common/ids.js';
 import type { Database } from '../db/database.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
 import { findOrganisation, saveOrganisation } from '../db/repositories/organisation-repository.js';
 import { LogoRejectedError, processLogo } from '../images/process-logo.js';
-import type { Clock } from '../shared/clock.js';
-import { contrastRatio, parseHexColor } from '../shared/color-contrast.js';
-import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { UnprocessableError, UnsupportedMediaTypeError } from './errors.js';
 import { emptyStatements, type FooterLink, type Organisation, type Statements } from './organisation.js';

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
 import type { Database } from '../db/database.js';
 import {
   findEpisodeById,
@@ -8,7 +9,6 @@ import {
 import { findMediaFile } from '../db/repositories/media-files-repository.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { Clock } from '../shared/clock.js';
 import type { DomainEventEmitter } from './domain-events.js';
 import type { StoredAudio } from './episode.js';
 import { createEpisodePaths } from './episode-paths.js';

@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
+import { slugify } from '../common/slugify.js';
 import type { Database, ShowUpdate } from '../db/database.js';
 import { listEpisodeIdsOfShow } from '../db/repositories/episodes-repository.js';
 import { deleteMediaFilesOfShow } from '../db/repositories/media-files-repository.js';
@@ -14,9 +17,6 @@ import {
   updateShow,
 } from '../db/repositories/shows-repository.js';
 import { podcastGuid } from '../feeds/podcast-guid.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
-import { slugify } from '../shared/slugify.js';
 import { channels as socialChannels } from '../social/channels.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { isAppleCategory } from './apple-categories.js';

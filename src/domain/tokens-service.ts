@@ -1,5 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId, randomToken } from '../common/ids.js';
 import type { Database } from '../db/database.js';
 import {
   countTokens,
@@ -11,8 +13,6 @@ import {
   revokeToken,
   touchToken,
 } from '../db/repositories/tokens-repository.js';
-import type { Clock } from '../shared/clock.js';
-import { newId, randomToken } from '../shared/ids.js';
 import { NotFoundError } from './errors.js';
 import { parseShowIds, showIdsColumn } from './staff/staff-user.js';
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
 import type { Database, TranscriptsTable } from '../db/database.js';
 import { findEpisodeById, updateEpisode } from '../db/repositories/episodes-repository.js';
 import {
@@ -7,7 +8,6 @@ import {
   listTranscripts,
   saveTranscript,
 } from '../db/repositories/transcripts-repository.js';
-import type { Clock } from '../shared/clock.js';
 import {
   type Cue,
   detectTranscriptFormat,

@@ -1,5 +1,5 @@
+import { csvCell as cell } from '../common/csv-cell.js';
 import type { DownloadReport } from '../domain/download-reports.js';
-import { csvCell as cell } from '../shared/csv-cell.js';
 
 /** A report's rows as CSV: key, label, downloads, one line each, with a header. */
 export function downloadsCsv(report: DownloadReport): string {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { Logger } from '../common/logger.js';
 import {
   ConflictError,
   DomainError,
@@ -9,7 +10,6 @@ import {
   UnprocessableError,
   UnsupportedMediaTypeError,
 } from '../domain/errors.js';
-import type { Logger } from '../shared/logger.js';
 import { BlobTooLargeError } from '../storage/storage-errors.js';
 import { type ProblemOptions, problem } from './problem.js';
 import { problemMessages } from './problem-messages.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../tests/helpers/test-databases.js';
-import { createLogger } from '../shared/logger.js';
+import { createLogger } from '../common/logger.js';
 import { backoffMs, createJobQueue, LeaseLostError } from './job-queue.js';
 import { createWorker, type JobHandlers, PermanentJobError } from './worker.js';
 

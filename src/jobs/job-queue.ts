@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
 import type { Database, JobRow } from '../db/database.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { Job, JobError, JobKind, JobPayloads } from './job-types.js';
 
 export interface EnqueueOptions {

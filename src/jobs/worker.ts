@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import { randomToken } from '../common/ids.js';
+import type { Logger } from '../common/logger.js';
 import type { Database } from '../db/database.js';
-import { randomToken } from '../shared/ids.js';
-import type { Logger } from '../shared/logger.js';
 import { type ClaimedJob, type JobQueue, LeaseLostError } from './job-queue.js';
 import type { JobKind, JobPayloads } from './job-types.js';
 import { PermanentJobError } from './permanent-job-error.js';

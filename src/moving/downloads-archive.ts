@@ -2,13 +2,13 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { addDays } from '../analytics/report-periods.js';
+import { CsvFormatError, csvCell, csvRecords, csvText } from '../common/csv-cell.js';
 import type { Database, DownloadCountsTable } from '../db/database.js';
 import {
   countedDaysOfShow,
   insertCountsKeepingExisting,
   showCountsBetween,
 } from '../db/repositories/download-counts-repository.js';
-import { CsvFormatError, csvCell, csvRecords, csvText } from '../shared/csv-cell.js';
 
 /** The archive's name for the daily counts. */
 export const downloadsCsvName = 'downloads/daily.csv';

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { slugify } from '../common/slugify.js';
 import type { ShowRecord } from '../db/codecs/show-codec.js';
 import type { Database, ImportRow } from '../db/database.js';
 import {
@@ -13,8 +15,6 @@ import { licenseColumns } from '../domain/show-feed-tags.js';
 import type { ShowsService } from '../domain/shows-service.js';
 import type { TranscriptsService } from '../domain/transcripts-service.js';
 import type { GuardedFetch } from '../net/guarded-fetch.js';
-import type { Clock } from '../shared/clock.js';
-import { slugify } from '../shared/slugify.js';
 import { fetchArtwork, fetchAttachmentText, transcriptContentType } from './attachments.js';
 import { fetchFeedText } from './capped-fetch.js';
 import { importChapters } from './import-chapters.js';

@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
+import { slugify } from '../common/slugify.js';
 import type { Database, EpisodeRow } from '../db/database.js';
 import { claimEpisodePath, findEpisodePath } from '../db/repositories/episode-paths-repository.js';
 import { findEpisodeBySlug, insertEpisode, updateEpisode } from '../db/repositories/episodes-repository.js';
@@ -7,9 +10,6 @@ import { findEpisodeByGuid } from '../db/repositories/imports-repository.js';
 import { deleteMediaFile, upsertMediaFile } from '../db/repositories/media-files-repository.js';
 import type { EpisodeExtra } from '../domain/episode.js';
 import type { GuardedFetch } from '../net/guarded-fetch.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
-import { slugify } from '../shared/slugify.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { BlobTooLargeError } from '../storage/storage-errors.js';
 import { byteCap, openDownload } from './capped-fetch.js';

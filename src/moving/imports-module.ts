@@ -1,6 +1,8 @@
 import { tmpdir } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { MediaTools } from '../audio/resolve-media-tools.js';
+import type { Clock } from '../common/clock.js';
+import type { Logger } from '../common/logger.js';
 import type { ContainerOptions } from '../container-options.js';
 import type { Database } from '../db/database.js';
 import { claimEpisodePath } from '../db/repositories/episode-paths-repository.js';
@@ -15,8 +17,6 @@ import type { TranscriptsService } from '../domain/transcripts-service.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobHandlers } from '../jobs/worker.js';
 import { createGuardedFetch } from '../net/guarded-fetch.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { createShowExport } from './export-show.js';
 import { createFeedImport } from './feed-import.js';

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
 import type { Database } from '../db/database.js';
 import { findImportById, insertImport } from '../db/repositories/imports-repository.js';
 import { NotFoundError, UnprocessableError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { checkPublicUrl } from '../net/public-url.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { ImportProblem } from './feed-import.js';
 
 /** The public JSON shape of an import (the Import schema of /openapi.json). */

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { OverlayOptions, Sharp } from 'sharp';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
 import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
 import type { ShowRecord } from '../db/codecs/show-codec.js';
 import type { Database } from '../db/database.js';
@@ -13,8 +15,6 @@ import {
 } from '../db/repositories/media-files-repository.js';
 import { findShowById, findShowBySlug } from '../db/repositories/shows-repository.js';
 import { loadSharp } from '../images/load-sharp.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { resolveLanguage } from './index.js';
 

@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
+import type { Logger } from '../common/logger.js';
 import type { EpisodeRecord } from '../db/codecs/episode-codec.js';
 import type { ShowRecord } from '../db/codecs/show-codec.js';
 import type { SocialDraftRecord } from '../db/codecs/social-draft-codec.js';
@@ -13,9 +16,6 @@ import {
 } from '../db/repositories/social-drafts-repository.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../domain/errors.js';
 import type { PublicUrls } from '../domain/public-urls.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
-import type { Logger } from '../shared/logger.js';
 import type { WebhooksService } from '../webhooks/webhooks-service.js';
 import { blueskyFacets, type Channel, channelRules, type Draft, fitsLimit, measureLength } from './index.js';
 import type { ShareImages } from './share-image.js';

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import type { Logger } from '../common/logger.js';
 import type { Database } from '../db/database.js';
 import type { DomainEvents } from '../domain/domain-events.js';
 import type { PublicUrls } from '../domain/public-urls.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobHandlers } from '../jobs/worker.js';
 import type { GuardedFetch } from '../net/guarded-fetch.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
 import type { BlobStore } from '../storage/blob-store.js';
 import { createWebhooksService } from '../webhooks/webhooks-service.js';
 import { createShareImages } from './share-image.js';

@@ -1,4 +1,4 @@
-import { contrastRatio, parseHexColor } from '../shared/color-contrast.js';
+import { contrastRatio, parseHexColor } from '../common/color-contrast.js';
 
 /** The player's own backgrounds (player.css): light and dark. */
 export const LIGHT_BACKGROUND = '#ffffff';

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import type { Logger } from '../common/logger.js';
 import type { Database } from '../db/database.js';
 import { findDelivery, findWebhook, updateDelivery } from '../db/repositories/webhooks-repository.js';
 import type { DomainEventEmitter } from '../domain/domain-events.js';
 import { type JobContext, PermanentJobError } from '../jobs/worker.js';
 import { type GuardedFetch, RefusedAddressError } from '../net/guarded-fetch.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
 import { signWebhook } from './webhook-signature.js';
 import type { AttemptLog } from './webhook-views.js';
 

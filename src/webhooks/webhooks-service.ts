@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../common/clock.js';
+import { newId } from '../common/ids.js';
+import type { Logger } from '../common/logger.js';
 import { decodeWebhook } from '../db/codecs/webhook-codec.js';
 import type { Database, WebhookRow } from '../db/database.js';
 import { findShowById } from '../db/repositories/shows-repository.js';
@@ -16,9 +19,6 @@ import type { DomainEventEmitter } from '../domain/domain-events.js';
 import { NotFoundError } from '../domain/errors.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { createGuardedFetch, type GuardedFetch } from '../net/guarded-fetch.js';
-import type { Clock } from '../shared/clock.js';
-import { newId } from '../shared/ids.js';
-import type { Logger } from '../shared/logger.js';
 import type { Channel } from '../social/index.js';
 import { createWebhookDelivery } from './webhook-delivery.js';
 import type { WebhookEvent } from './webhook-events.js';

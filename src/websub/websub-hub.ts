@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Logger } from '../common/logger.js';
 import type { Database } from '../db/database.js';
 import { listShowsBuiltForOtherHub } from '../db/repositories/feed-documents-repository.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { type JobHandlers, PermanentJobError } from '../jobs/worker.js';
 import { createGuardedFetch, type GuardedFetch, RefusedAddressError } from '../net/guarded-fetch.js';
-import type { Logger } from '../shared/logger.js';
 
 export interface WebSubDeps {
   db: Kysely<Database>;

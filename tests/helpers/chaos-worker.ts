@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { resolveMediaTools } from '../../src/audio/resolve-media-tools.js';
+import { createLogger } from '../../src/common/logger.js';
 import { createDb } from '../../src/db/create-db.js';
 import { createDomainEvents } from '../../src/domain/domain-events.js';
 import { createEpisodeProcessing } from '../../src/domain/episode-processing.js';
 import { createJobQueue } from '../../src/jobs/job-queue.js';
 import { createWorker, type JobHandler, type JobHandlers } from '../../src/jobs/worker.js';
-import { createLogger } from '../../src/shared/logger.js';
 import { createFsStore } from '../../src/storage/fs-store.js';
 
 /*

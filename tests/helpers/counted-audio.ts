@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { newId } from '../../src/common/ids.js';
 import { findEpisodeById, updateEpisode } from '../../src/db/repositories/episodes-repository.js';
 import { upsertMediaFile } from '../../src/db/repositories/media-files-repository.js';
-import { newId } from '../../src/shared/ids.js';
 import type { TestApp } from './test-app.js';
 
 const ffmpeg = process.env.FFMPEG_PATH || 'ffmpeg';

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import sharp from 'sharp';
+import { newId } from '../../src/common/ids.js';
 import { updateEpisode } from '../../src/db/repositories/episodes-repository.js';
 import { upsertMediaFile } from '../../src/db/repositories/media-files-repository.js';
-import { newId } from '../../src/shared/ids.js';
 import type { TestApp } from './test-app.js';
 
 /**

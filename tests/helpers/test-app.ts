@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Clock } from '../../src/common/clock.js';
+import { createLogger } from '../../src/common/logger.js';
 import { type Container, createContainer } from '../../src/container.js';
 import type { Db } from '../../src/db/create-db.js';
 import type { Role } from '../../src/domain/tokens-service.js';
 import type { TrustProxy } from '../../src/net/client-address.js';
-import type { Clock } from '../../src/shared/clock.js';
-import { createLogger } from '../../src/shared/logger.js';
 import type { BlobStore } from '../../src/storage/blob-store.js';
 import { createFsStore } from '../../src/storage/fs-store.js';
 import { createTusDatastore, type TusStorageConfig } from '../../src/uploads/create-tus-datastore.js';

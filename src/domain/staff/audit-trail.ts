@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../common/clock.js';
+import { newId } from '../../common/ids.js';
 import type { Database } from '../../db/database.js';
 import { insertAuditEvent, listAuditEvents } from '../../db/repositories/audit-events-repository.js';
-import type { Clock } from '../../shared/clock.js';
-import { newId } from '../../shared/ids.js';
 
 export const auditActions = [
   'show.created',

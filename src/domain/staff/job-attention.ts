@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../common/clock.js';
 import type { Database } from '../../db/database.js';
 import { findEpisodeById, updateEpisode } from '../../db/repositories/episodes-repository.js';
 import {
@@ -7,7 +8,6 @@ import {
 } from '../../db/repositories/staff-overview-repository.js';
 import { toJob } from '../../jobs/job-queue.js';
 import type { Job } from '../../jobs/job-types.js';
-import type { Clock } from '../../shared/clock.js';
 import { ConflictError } from '../errors.js';
 
 export interface AttentionJob {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../common/clock.js';
+import { newId } from '../../common/ids.js';
 import type { Database } from '../../db/database.js';
 import {
   attemptsSince,
@@ -7,8 +9,6 @@ import {
   deleteAttemptsBefore,
   insertAttempts,
 } from '../../db/repositories/sign-in-attempts-repository.js';
-import type { Clock } from '../../shared/clock.js';
-import { newId } from '../../shared/ids.js';
 
 export interface ThrottleLimits {
   windowMinutes: number;

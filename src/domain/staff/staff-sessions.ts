@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../common/clock.js';
+import { newId, randomToken } from '../../common/ids.js';
 import type { Database } from '../../db/database.js';
 import {
   deleteSession,
@@ -8,8 +10,6 @@ import {
   insertSession,
   touchSession,
 } from '../../db/repositories/user-sessions-repository.js';
-import type { Clock } from '../../shared/clock.js';
-import { newId, randomToken } from '../../shared/ids.js';
 import { type StaffUser, toStaffUser } from './staff-user.js';
 
 export interface StaffSession {

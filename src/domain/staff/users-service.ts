@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../common/clock.js';
+import { newId, randomToken } from '../../common/ids.js';
 import type { Database } from '../../db/database.js';
 import {
   closeInvitationsOfUser,
@@ -16,8 +18,6 @@ import {
   listUsers,
   updateUser,
 } from '../../db/repositories/users-repository.js';
-import type { Clock } from '../../shared/clock.js';
-import { newId, randomToken } from '../../shared/ids.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { Role } from '../tokens-service.js';
 import { dummyHash, hashPassword, verifyPassword } from './password-hash.js';

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Logger } from '../../common/logger.js';
 import type { ArtworkService } from '../../domain/artwork-service.js';
 import type { ChaptersService } from '../../domain/chapters-service.js';
 import type { DownloadReports } from '../../domain/download-reports.js';
@@ -17,7 +18,6 @@ import type { UsersService } from '../../domain/staff/users-service.js';
 import type { TokensService } from '../../domain/tokens-service.js';
 import type { TranscriptsService } from '../../domain/transcripts-service.js';
 import type { TrustProxy } from '../../net/client-address.js';
-import type { Logger } from '../../shared/logger.js';
 import type { SocialDraftsService } from '../../social/social-drafts-service.js';
 import type { BlobStore } from '../../storage/blob-store.js';
 import type { NavItem } from '../../web/admin/admin-context.js';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
+import type { Logger } from '../../common/logger.js';
 import { DomainError } from '../../domain/errors.js';
-import type { Logger } from '../../shared/logger.js';
 import { createErrorHandler } from '../error-handler.js';
 
 export interface DescribedError {

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Logger } from '../../common/logger.js';
 import type { ShowExport } from '../../moving/export-show.js';
 import type { ImportsService } from '../../moving/imports-service.js';
-import type { Logger } from '../../shared/logger.js';
 import { importLabels } from '../../web/admin/import-labels.js';
 import { type ImportFormState, ImportStatusPage, ImportsPage } from '../../web/admin/imports-page.js';
 import { archiveResponse } from '../archive-response.js';

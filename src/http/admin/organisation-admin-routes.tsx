@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { Logger } from '../../common/logger.js';
 import type { FooterLink, Organisation } from '../../domain/organisation.js';
 import type { OrganisationPatch, OrganisationService } from '../../domain/organisation-service.js';
-import type { Logger } from '../../shared/logger.js';
 import { organisationLabels } from '../../web/admin/organisation-labels.js';
 import {
   type OrganisationField,

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { randomToken } from '../../common/ids.js';
 import { InvalidInputError } from '../../domain/errors.js';
 import type { SignInThrottle } from '../../domain/staff/sign-in-throttle.js';
 import type { StaffSessions } from '../../domain/staff/staff-sessions.js';
 import type { UsersService } from '../../domain/staff/users-service.js';
 import type { TrustProxy } from '../../net/client-address.js';
-import { randomToken } from '../../shared/ids.js';
 import type { AdminAssets } from '../../web/admin/admin-assets.js';
 import type { NavItem } from '../../web/admin/admin-context.js';
 import { type AdminLabels, fillLabel } from '../../web/admin/admin-labels.js';

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Logger } from '../../shared/logger.js';
+import type { Logger } from '../../common/logger.js';
 import type { AppEnv } from '../app-env.js';
 
 /** One structured line per request, with the request id; never the client IP (GDPR). */
