@@ -12,6 +12,7 @@ import {
   generateHostileCorpus,
   generateMp3WithPrivFrame,
 } from './fixtures/generate-audio.js';
+import { readAll } from './helpers/blob-store-harness.js';
 import { makeAudio } from './helpers/make-audio.js';
 import { type S3rverHandle, startS3rver } from './helpers/s3rver-server.js';
 import { itLeavesStorageConsistent } from './helpers/storage-consistency.js';
@@ -200,7 +201,7 @@ describe.each(testDatabases())('audio processing on $name (real ffmpeg)', (datab
   it('fails a tag rewrite for good at once when the delivery file is gone from storage', async () => {
     const episode = await upload(t, showId, makeAudio('gone.wav', { seconds: 3 }), 'audio/wav', 'Weg');
     const key = await deliveryKey(t, episode.id);
-    const bytes = readFileSync(t.store.localPath(key) ?? '');
+    const bytes = await readAll((await t.store.get(key)).body);
     await t.store.delete(key);
     try {
       const res = await t.call('PATCH', `/api/v1/episodes/${episode.id}`, {

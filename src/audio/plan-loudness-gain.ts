@@ -113,8 +113,8 @@ function clamp(value: number, min: number, max: number): number {
  * is resampled), else at the input's own rate (the trial passes, metered at that rate).
  *
  * No oversampling: a true-peak limiter would run at 2x or 4x to catch the peaks between samples,
- * but at 2x gain, limiter and LAME took 30% longer than a plain encode, at 44.1 kHz 8% (10
- * minutes of speech with clicks, 4 runs each), and the peaks it misses are smaller than the 0.5 dB
+ * but gain, limiter and LAME took 30% longer than a plain encode with the limiter at 2x, and 8%
+ * with it at 44.1 kHz (10 minutes of speech with clicks, 4 runs each), and the peaks it misses are smaller than the 0.5 dB
  * the limiter holds back for the encoder anyway (limiterMarginDb). Measured on the delivered MP3s
  * of the encode tests (loud, clipped, clicks, speech with music, 8 kHz): -1.9 to -2.6 dBTP either
  * way, where -1.0 is promised; and the delivered file is metered, a peak over the ceiling encoded
